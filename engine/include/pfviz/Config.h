@@ -1,0 +1,100 @@
+#pragma once
+// Machine configuration: geometry of the page tables, physical memory, TLB and the cost model.
+// All values are plain data; Scenario files fill them, the Machine reads them.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pfviz/Types.h"
+
+namespace pfviz {
+
+/// Limits that keep a bad scenario from allocating without bound.
+inline constexpr std::uint64_t kMaxFrames = std::uint64_t{1} << 26;   // 64 Mi frames
+inline constexpr std::uint64_t kMinFrames = 4;                        // zero page + a little
+inline constexpr std::uint64_t kMaxTouchPages = std::uint64_t{1} << 32;
+inline constexpr std::uint32_t kMaxTlbEntries = 1u << 16;
+inline constexpr std::uint32_t kMaxProcesses = 4096;
+
+/// Page-table geometry: page size 2^pageBits; levelBits from the top level (PGD) down to the
+/// leaf level (PTE). x86-64 4-level is 12 + {9,9,9,9} (T1).
+struct Geometry {
+    unsigned pageBits{12};
+    std::vector<unsigned> levelBits{9, 9, 9, 9};
+
+    static Geometry x86_64() { return {}; }
+    static Geometry x86_64_la57() { return {12, {9, 9, 9, 9, 9}}; }
+    static Geometry i386() { return {12, {10, 10}}; }
+
+    unsigned levels() const { return static_cast<unsigned>(levelBits.size()); }
+    unsigned vaBits() const {
+        unsigned s = pageBits;
+        for (unsigned b : levelBits) s += b;
+        return s;
+    }
+    std::uint64_t pageSize() const { return std::uint64_t{1} << pageBits; }
+    /// One past the highest user virtual address.
+    std::uint64_t vaEnd() const { return std::uint64_t{1} << vaBits(); }
+    /// Index into the table of `level` (0 = top) for virtual address `va`.
+    std::uint64_t indexAt(VirtAddr va, unsigned level) const {
+        unsigned shift = pageBits;
+        for (unsigned l = levels(); l-- > level + 1;) shift += levelBits[l];
+        return (va >> shift) & ((std::uint64_t{1} << levelBits[level]) - 1);
+    }
+    /// First bit (from 0) of the index field of `level` in a virtual address.
+    unsigned shiftOf(unsigned level) const {
+        unsigned shift = pageBits;
+        for (unsigned l = levels(); l-- > level + 1;) shift += levelBits[l];
+        return shift;
+    }
+    std::uint64_t entriesAt(unsigned level) const { return std::uint64_t{1} << levelBits[level]; }
+    bool operator==(const Geometry&) const = default;
+};
+
+enum class TlbTagging : std::uint8_t {
+    Asid,   // PCID-style tags: a few dynamic ASIDs per CPU (T5), entries survive a switch
+    Flush,  // no tags: every context switch flushes the whole TLB
+};
+
+struct TlbConfig {
+    std::uint32_t entries{64};
+    std::uint32_t ways{4};  // entries = fully associative; 1 = direct-mapped
+    TlbTagging tagging{TlbTagging::Asid};
+    std::uint32_t asidSlots{6};  // TLB_NR_DYN_ASIDS on x86 Linux (T5)
+    std::uint32_t sets() const { return ways == 0 ? 1 : entries / ways; }
+    bool operator==(const TlbConfig&) const = default;
+};
+
+/// Simulated costs in nanoseconds. Defaults follow §12 of the semantics doc (bare-metal column)
+/// and are illustrative orders of magnitude, not constants of nature.
+struct CostModel {
+    std::uint64_t tlbHit{1};
+    std::uint64_t walkLevel{10};          // one paging-structure read during a walk
+    std::uint64_t faultAnonZeroFill{1000};  // minor fault, new zeroed anonymous page (A3)
+    std::uint64_t faultZeroPageMap{500};  // minor fault, read maps the zero page (A2)
+    std::uint64_t faultZeroPageWrite{1000};  // write to a zero-page mapping (A4)
+    std::uint64_t faultCowCopy{1500};     // CoW copy fault (C2)
+    std::uint64_t faultCowReuse{500};     // CoW reuse fault (C2)
+    std::uint64_t pageTableAlloc{250};    // allocating and zeroing one page-table page (T6)
+    std::uint64_t tlbFlushPage{100};      // invlpg
+    std::uint64_t tlbFlushFull{500};      // CR3 reload / full flush of an mm
+    std::uint64_t signalKill{5000};       // delivering a fatal signal
+    std::uint64_t syscall{500};           // mmap, munmap, mprotect, madvise entry + exit
+    std::uint64_t perPageUnmap{250};      // freeing one page (munmap, DONTNEED, exit) (A5)
+    std::uint64_t forkBase{30000};        // fork of an empty mm
+    std::uint64_t forkPerPte{100};        // copying one PTE at fork (C1: 16 MiB took ~0.47 ms)
+    std::uint64_t contextSwitch{2000};
+    bool operator==(const CostModel&) const = default;
+};
+
+struct MachineConfig {
+    std::uint64_t frames{256};  // physical memory size in frames (frame 0 is the zero page)
+    Geometry geometry{};
+    TlbConfig tlb{};
+    CostModel costs{};
+    /// Width of a sample bucket of the time series, in simulated ns.
+    std::uint64_t seriesBucketNs{1000};
+    bool operator==(const MachineConfig&) const = default;
+};
+
+}  // namespace pfviz

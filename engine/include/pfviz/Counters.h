@@ -1,0 +1,43 @@
+#pragma once
+// Cumulative counters. They only ever grow (except the gauges at the end), so the difference of
+// two snapshots is the activity over an interval; charts and rates are built from that.
+#include <cstdint>
+
+namespace pfviz {
+
+struct FaultCounters {
+    std::uint64_t minor{};       // successful faults without I/O (F2)
+    std::uint64_t major{};       // faults that waited for I/O (F2)
+    std::uint64_t invalid{};     // accesses that ended in SIGSEGV/SIGBUS; never minor/major (F3)
+    std::uint64_t protection{};  // write-protect faults on a present PTE (F5), a subset of minor
+    std::uint64_t cowCopy{};
+    std::uint64_t cowReuse{};
+    std::uint64_t zeroPage{};    // zero-page mappings made by read faults (A2)
+    std::uint64_t segvMaperr{};
+    std::uint64_t segvAccerr{};
+    bool operator==(const FaultCounters&) const = default;
+};
+
+struct Counters {
+    FaultCounters faults{};
+    std::uint64_t accesses{};
+    std::uint64_t tlbHits{};
+    std::uint64_t tlbMisses{};
+    std::uint64_t walks{};
+    std::uint64_t tlbFlushes{};       // flush operations (a full flush counts once)
+    std::uint64_t pagesFlushed{};     // single-page invalidations
+    std::uint64_t framesAllocated{};  // cumulative allocations (data and page tables)
+    std::uint64_t framesFreed{};
+    std::uint64_t oomKills{};
+    bool operator==(const Counters&) const = default;
+};
+
+/// Per-process counters and gauges.
+struct ProcessCounters {
+    Counters c{};
+    std::uint64_t rssPages{};        // pages mapped by present PTEs, zero page excluded
+    std::uint64_t pageTablePages{};  // page-table pages owned by the process (T6)
+    bool operator==(const ProcessCounters&) const = default;
+};
+
+}  // namespace pfviz

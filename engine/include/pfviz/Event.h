@@ -1,0 +1,97 @@
+#pragma once
+// An Event is plain data describing one thing that just happened, in animation order.
+// It carries no user-facing text: the UI turns `kind` and the detail fields into words.
+#include <cstdint>
+#include <string_view>
+
+#include "pfviz/Types.h"
+
+namespace pfviz {
+
+enum class EventKind : std::uint8_t {
+    // --- one memory access (a step) ---
+    AccessStart,     // the CPU issues an access: pid, va, access
+    TlbHit,          // frame = translation
+    TlbMiss,         //
+    WalkLevel,       // level, index, tableFrame = table read; present = entry present
+    TlbFill,         // frame, writable
+    PageFault,       // #PF raised: present = PTE was present (protection fault), access
+    MinorFault,      // classification: reason (FaultReason)
+    InvalidAccess,   // SIGSEGV/SIGBUS: code (SigCode); never counted as minor/major (F3)
+    PageTableAlloc,  // a page-table page for `level` allocated in `frame` (T6)
+    FrameAlloc,      // frame taken from the free list
+    ZeroFill,        // frame zeroed
+    ZeroPageMap,     // PTE points at the shared zero page (A2)
+    CowCopy,         // copy oldFrame -> frame (C2)
+    CowReuse,        // frame reused in place: count = references before (C2/C3)
+    PteSet,          // leaf PTE written: frame, writable
+    TlbFlush,        // count pages flushed; full = whole mm (T3/T4)
+    AccessRetry,     // the faulting instruction restarts
+    AccessDone,      // the access completed (or the process died)
+    ProcessKilled,   // code = SigCode of the fatal signal
+    FrameFree,       // frame returned to the free list
+    // --- script operations ---
+    ProcessStart,    // a process begins: pid, otherPid = parent
+    Mmap,            // va = start, count = pages
+    Munmap,          // va, count = pages unmapped, freed = frames freed
+    Mprotect,        // va, count = pages whose PTE changed
+    MadviseDontneed,  // va, count = pages dropped (A5)
+    Populate,        // count = pages faulted in by the kernel for the caller (F4)
+    Fork,            // pid = parent, otherPid = child, count = PTEs copied
+    Exit,            // pid, count = frames freed
+    ContextSwitch,   // pid = new, otherPid = previous, full = TLB flushed
+    Sleep,           // cost = duration
+    Checkpoint,      // a pause point of the scenario
+    OpSkipped,       // the operation's process is not running
+    OutOfMemory,     // no free frame: the OOM killer runs (O1)
+    OomKill,         // pid = victim, count = badness (O2)
+};
+inline constexpr int kEventKindCount = static_cast<int>(EventKind::OomKill) + 1;
+
+/// Why a minor fault happened (F2).
+enum class FaultReason : std::uint8_t {
+    None,
+    AnonZeroFill,   // first write to anonymous memory (A3)
+    ZeroPageRead,   // first read of anonymous memory (A2)
+    ZeroPageWrite,  // write to a zero-page mapping (A4)
+    CowCopy,        // write to a shared CoW page: copy (C2)
+    CowReuse,       // write to a CoW page with one reference left: reuse (C2/C3)
+};
+
+enum class SigCode : std::uint8_t {
+    None,
+    SegvMaperr,  // no VMA (F1 step 1)
+    SegvAccerr,  // VMA forbids the access (F1 step 2)
+    Sigkill,     // OOM killer
+};
+
+struct Event {
+    std::uint64_t step{};  // index of the step this event belongs to (0-based)
+    SimTime time{};        // simulated time at which the event starts
+    std::uint64_t cost{};  // simulated ns charged to this event
+    EventKind kind{};
+    Access access{Access::Read};
+    FaultReason reason{FaultReason::None};
+    SigCode code{SigCode::None};
+    Pid pid{};
+    Pid otherPid{};
+    VirtAddr va{};
+    Pfn frame{};       // the frame involved, when there is one
+    Pfn oldFrame{};    // CoW source, or the frame a PTE pointed to before
+    Pfn tableFrame{};  // WalkLevel: the frame of the table being read
+    std::uint64_t count{};  // pages, PTEs, references, badness (see EventKind)
+    std::uint32_t index{};  // WalkLevel: index within the table
+    std::uint8_t level{};   // WalkLevel / PageTableAlloc: 0 = top level
+    bool present{false};    // WalkLevel: entry present; PageFault: PTE present
+    bool writable{false};   // TlbFill / PteSet / TlbHit: writable translation
+    bool full{false};       // TlbFlush / ContextSwitch: whole TLB (of the mm) flushed
+    bool operator==(const Event&) const = default;
+};
+
+/// Stable identifier of an event kind, for JSON/CSV export (not for display).
+std::string_view eventKindId(EventKind k);
+std::string_view faultReasonId(FaultReason r);
+std::string_view sigCodeId(SigCode c);
+std::string_view accessId(Access a);
+
+}  // namespace pfviz

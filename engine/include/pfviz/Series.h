@@ -1,0 +1,48 @@
+#pragma once
+// The time series: snapshots of the cumulative counters and the memory gauges, one per
+// simulated-time bucket. Charts and CSV read it; rates are differences of neighbours.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pfviz/Counters.h"
+#include "pfviz/Types.h"
+
+namespace pfviz {
+
+struct Sample {
+    SimTime time{};
+    std::uint64_t step{};  // steps done when the sample was taken
+    Counters counters{};
+    std::uint64_t framesFree{};
+    std::uint64_t framesAnon{};
+    std::uint64_t framesPageTable{};
+    std::uint64_t rssPages{};  // sum over running processes (shared pages counted per process)
+    bool operator==(const Sample&) const = default;
+};
+
+class Series {
+public:
+    explicit Series(std::uint64_t bucketNs = 1000, std::size_t maxSamples = 200000)
+        : m_bucketNs(bucketNs == 0 ? 1 : bucketNs), m_max(maxSamples) {}
+
+    /// Records `s` if it starts a new bucket (or replaces the last sample of the same bucket).
+    void record(const Sample& s);
+    /// Drops samples taken after `step` steps (step back).
+    void truncateAfterStep(std::uint64_t step);
+    void clear() { m_samples.clear(); }
+
+    const std::vector<Sample>& samples() const { return m_samples; }
+    std::uint64_t bucketNs() const { return m_bucketNs; }
+
+    /// CSV with a header line; one row per sample.
+    std::string toCsv() const;
+    static std::string csvHeader();
+
+private:
+    std::uint64_t m_bucketNs;
+    std::size_t m_max;
+    std::vector<Sample> m_samples;
+};
+
+}  // namespace pfviz
