@@ -19,11 +19,10 @@ struct Memory {
 // The hot loop. Record = false only counts; Record = true also fills the sequence and victims.
 template <bool Record>
 std::uint64_t runLoop(ReplacementPolicy& policy, const DenseReferences& refs,
-                      std::uint32_t capacity, Memory& mem, PolicyRun& run) {
+                      std::uint32_t capacity, Memory& mem, PolicyRun& run, std::size_t from,
+                      std::size_t to, std::uint64_t hits) {
     const std::vector<std::uint32_t>& ids = refs.ids();
-    const std::size_t n = ids.size();
-    std::uint64_t hits = 0;
-    for (std::size_t t = 0; t < n; ++t) {
+    for (std::size_t t = from; t < to; ++t) {
         const std::uint32_t id = ids[t];
         if (mem.frameOf[id] != kNotResident) {
             policy.hit(t, id);
@@ -77,12 +76,13 @@ PolicyRun runPolicy(ReplacementPolicy& policy, const DenseReferences& refs, std:
     mem.pageIn.assign(capacity, kNotResident);
     policy.reset(refs, capacity);
 
-    if (options.recordSequence) {
-        run.sequence.reserve(refs.size());
-        run.victims.reserve(refs.size());
-    }
-    run.hits = options.recordSequence ? runLoop<true>(policy, refs, capacity, mem, run)
-                                      : runLoop<false>(policy, refs, capacity, mem, run);
+    // The recorded prefix, then the rest without recording.
+    const std::size_t recorded =
+        options.recordSequence ? std::min(options.recordLimit, refs.size()) : 0;
+    run.sequence.reserve(recorded);
+    run.victims.reserve(recorded);
+    run.hits = runLoop<true>(policy, refs, capacity, mem, run, 0, recorded, 0);
+    run.hits = runLoop<false>(policy, refs, capacity, mem, run, recorded, refs.size(), run.hits);
     run.misses = run.references - run.hits;
     run.finalMemory.reserve(mem.used);
     for (std::uint32_t f = 0; f < mem.used; ++f)

@@ -22,13 +22,15 @@ RefStringReader::RefStringReader(std::istream& in, std::string source)
 
 bool RefStringReader::fill() {
     if (m_eof) return false;
+    // Whether the current line had text in the chunk being replaced (for error messages).
+    const bool lineHadText = m_lineStartedEarlier || m_lineStart < m_end;
     m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     const auto got = static_cast<std::size_t>(m_in.gcount());
     if (m_in.bad()) throw TraceError(m_source, 0, "read error");
     m_pos = 0;
     m_end = got;
     m_lineStart = 0;
-    m_lineStartedEarlier = true;
+    m_lineStartedEarlier = lineHadText;
     if (got == 0) m_eof = true;
     return got > 0;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // The outcome of running one policy over one reference string with a fixed number of frames.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,9 +16,9 @@ struct PolicyRun {
     std::uint64_t references{};
     std::uint64_t hits{};
     std::uint64_t misses{};  // = page faults, cold misses included
-    /// One 'H' or 'M' per reference (only when RunOptions::recordSequence).
+    /// One 'H' or 'M' per recorded reference (RunOptions::recordSequence).
     std::string sequence;
-    /// victims[i]: the page evicted by reference i, if any (only when recordSequence).
+    /// victims[i]: the page evicted by reference i, if any (recorded references only).
     std::vector<std::optional<std::uint64_t>> victims;
     /// Pages in frame 0, 1, ... at the end; frames never filled are left out. With `victims`
     /// this gives every intermediate state too: frames fill in order, and a new page takes its
@@ -26,7 +27,8 @@ struct PolicyRun {
 };
 
 struct RunOptions {
-    bool recordSequence{false};  // fill `sequence` and `victims`
+    bool recordSequence{false};         // fill `sequence` and `victims` ...
+    std::size_t recordLimit{SIZE_MAX};  // ... for the first recordLimit references only
 };
 
 }  // namespace pfviz::policy
