@@ -36,15 +36,33 @@ bool PageReferenceReader::next(std::uint64_t& page) {
 }
 
 PageReferences readPageReferences(TraceReader& reader, unsigned pageBits, std::uint64_t limit) {
+    if (pageBits > kMaxPageBits) throw std::invalid_argument("page size above 1 GiB");
     PageReferences out;
-    PageReferenceReader pages(reader, pageBits);
-    std::uint64_t page = 0;
-    while (pages.next(page)) {
+    std::vector<TraceRecord> batch(4096);
+    // The same reduction as PageReferenceReader::next(), over whole batches.
+    const auto add = [&](std::uint64_t page) {
         if (out.pages.size() >= limit) {
             out.truncated = true;
-            break;
+            return false;
         }
         out.pages.push_back(page);
+        return true;
+    };
+    while (const std::size_t got = reader.nextBatch(batch.data(), batch.size())) {
+        for (std::size_t i = 0; i < got; ++i) {
+            const TraceRecord& r = batch[i];
+            if (r.isPageNumber) {
+                if (!add(r.address)) return out;
+                continue;
+            }
+            const std::uint64_t lastByte =
+                r.address + (r.size - 1) < r.address ? UINT64_MAX : r.address + (r.size - 1);
+            const std::uint64_t last = lastByte >> pageBits;
+            for (std::uint64_t page = r.address >> pageBits;; ++page) {
+                if (!add(page)) return out;
+                if (page == last) break;
+            }
+        }
     }
     return out;
 }

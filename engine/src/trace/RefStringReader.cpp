@@ -57,17 +57,22 @@ void RefStringReader::fail(const std::string& reason) {
 }
 
 bool RefStringReader::readNext(TraceRecord& record) {
+    constexpr const char* kExpected =
+        "expected a page number (decimal digits, separated by commas or blanks)";
     while (true) {
         if (m_pos == m_end && !fill()) return false;
-        const char c = m_buffer[m_pos];
+        const char* const buffer = m_buffer.data();
+        const char* p = buffer + m_pos;
+        const char* const end = buffer + m_end;
+        while (p < end && isSeparator(*p))
+            ++p;
+        m_pos = static_cast<std::size_t>(p - buffer);
+        if (p == end) continue;
+        const char c = *p;
         if (c == '\n') {
             ++m_line;
             m_lineStart = ++m_pos;
             m_lineStartedEarlier = false;
-            continue;
-        }
-        if (isSeparator(c)) {
-            ++m_pos;
             continue;
         }
         if (c == '#') {
@@ -78,19 +83,29 @@ bool RefStringReader::readNext(TraceRecord& record) {
             }
             continue;
         }
-        if (!detail::isDecimalDigit(c)) {
-            fail("expected a page number (decimal digits, separated by commas or blanks)");
-        }
-        // The digits may continue into the next chunk; the value carries over.
-        const std::uint64_t line = m_line;
+        if (!detail::isDecimalDigit(c)) fail(kExpected);
+
+        // Fast path: the number ends inside this chunk.
         std::uint64_t value = 0;
+        const char* q = p;
+        if (detail::parseDecimal(q, end, value) && q < end) {
+            m_pos = static_cast<std::size_t>(q - buffer);
+            if (!isSeparator(*q) && *q != '\n' && *q != '#') fail(kExpected);
+            record = {value, 1, Access::Read, true, m_line};
+            return true;
+        }
+        if (q < end) {  // stopped inside the chunk: too many digits
+            m_pos = static_cast<std::size_t>(q - buffer);
+            fail("page number larger than 2^64-1");
+        }
+        // Slow path: the digits may continue into the next chunk; the value carries over.
+        const std::uint64_t line = m_line;
+        value = 0;
         while (true) {
             if (m_pos == m_end && !fill()) break;
             const char d = m_buffer[m_pos];
             if (!detail::isDecimalDigit(d)) {
-                if (!isSeparator(d) && d != '\n' && d != '#') {
-                    fail("expected a page number (decimal digits, separated by commas or blanks)");
-                }
+                if (!isSeparator(d) && d != '\n' && d != '#') fail(kExpected);
                 break;
             }
             const auto digit = static_cast<std::uint64_t>(d - '0');

@@ -29,6 +29,12 @@ public:
 
 protected:
     bool readNext(TraceRecord& record) override;
+    std::size_t readBatch(TraceRecord* out, std::size_t max) override {
+        std::size_t n = 0;
+        while (n < max && readNext(out[n]))
+            ++n;
+        return n;
+    }
 
 private:
     LineReader m_lines;

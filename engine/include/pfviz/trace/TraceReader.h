@@ -2,6 +2,7 @@
 // The streaming interface of every trace importer: one record per call, read through a bounded
 // buffer, so a trace of any size can be replayed (scenarios) or reduced to page numbers (the
 // policy lab) without holding the raw text in memory.
+#include <cstddef>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -25,6 +26,21 @@ public:
         return false;
     }
 
+    /// Up to `max` records that pass the filter, into `out`; returns how many, 0 at the end of
+    /// the trace. The same records as next() would give, with one virtual call per batch.
+    std::size_t nextBatch(TraceRecord* out, std::size_t max) {
+        std::size_t kept = 0;
+        while (kept == 0) {
+            const std::size_t got = readBatch(out, max);
+            if (got == 0) return 0;
+            if (m_filter == AccessFilter::All) return got;
+            for (std::size_t i = 0; i < got; ++i) {
+                if (passes(m_filter, out[i].access)) out[kept++] = out[i];
+            }
+        }
+        return kept;
+    }
+
     void setFilter(AccessFilter filter) { m_filter = filter; }
     AccessFilter filter() const { return m_filter; }
     virtual TraceFormat format() const = 0;
@@ -35,6 +51,14 @@ public:
 protected:
     /// The next record of the trace, unfiltered.
     virtual bool readNext(TraceRecord& record) = 0;
+    /// Up to `max` unfiltered records; 0 at the end. Readers override it with the same loop so
+    /// that their (final) readNext() is inlined.
+    virtual std::size_t readBatch(TraceRecord* out, std::size_t max) {
+        std::size_t n = 0;
+        while (n < max && readNext(out[n]))
+            ++n;
+        return n;
+    }
 
 private:
     // Declared first so it is destroyed last, after the derived reader that reads from it.
