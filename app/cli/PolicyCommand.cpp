@@ -1,5 +1,7 @@
 #include "PolicyCommand.h"
 
+#include "CliSupport.h"
+
 #include <algorithm>
 #include <bit>
 #include <charconv>
@@ -104,7 +106,7 @@ JSON output (--json):
   --working-set: [{"reference": 1, "working_set": 1}, ...]
 
 Exit status: 0 success; 2 bad usage or bad input (the message names the problem; for a trace,
-the file, the line number and the line); 1 internal error (e.g. out of memory).
+the file, the line number and the line), also for an input too large for memory.
 
 Examples:
   pfviz-cli policy --policy fifo --frames 3 --refs 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1
@@ -112,11 +114,6 @@ Examples:
   pfviz-cli policy --compare fifo,lru,opt,clock --frames 64 --trace prog.lackey --data-only
   pfviz-cli policy --working-set 10000 --ws-step 1000 --trace prog.lackey
 )";
-
-class UsageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class InputError : public std::runtime_error {
 public:
@@ -146,16 +143,16 @@ std::uint64_t parseNumber(std::string_view text, std::string_view option) {
     std::uint64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) {
-        throw UsageError(std::string(option) + ": expected a non-negative integer, got '" +
-                         std::string(text) + "'");
+        throw UsageError{std::string(option) + ": expected a non-negative integer, got '" +
+                         std::string(text) + "'"};
     }
     return value;
 }
 
 PolicyKind parsePolicy(std::string_view name, std::string_view option) {
     if (const auto kind = policy::parsePolicyKind(name)) return *kind;
-    throw UsageError(std::string(option) + ": unknown policy '" + std::string(name) +
-                     "' (fifo, lru, opt, clock, lfu, mru, random, linux)");
+    throw UsageError{std::string(option) + ": unknown policy '" + std::string(name) +
+                     "' (fifo, lru, opt, clock, lfu, mru, random, linux)"};
 }
 
 Options parseArguments(const std::vector<std::string>& args) {
@@ -173,16 +170,16 @@ Options parseArguments(const std::vector<std::string>& args) {
             continue;
         }
         if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-            throw UsageError(name + " given twice");
+            throw UsageError{name + " given twice"};
         }
         seen.push_back(name);
         const auto flag = [&](bool& target) {
-            if (inlineValue) throw UsageError(name + " takes no value");
+            if (inlineValue) throw UsageError{name + " takes no value"};
             target = true;
         };
         const auto value = [&]() -> std::string {
             if (inlineValue) return *inlineValue;
-            if (i + 1 >= args.size()) throw UsageError(name + " needs a value");
+            if (i + 1 >= args.size()) throw UsageError{name + " needs a value"};
             return args[++i];
         };
         if (name == "--json") {
@@ -193,7 +190,7 @@ Options parseArguments(const std::vector<std::string>& args) {
             bool set = false;
             flag(set);
             if (o.filter != AccessFilter::All) {
-                throw UsageError("--data-only and --instr-only exclude each other");
+                throw UsageError{"--data-only and --instr-only exclude each other"};
             }
             o.filter =
                 name == "--data-only" ? AccessFilter::DataOnly : AccessFilter::InstructionOnly;
@@ -209,7 +206,7 @@ Options parseArguments(const std::vector<std::string>& args) {
             const std::string f = value();
             o.format = trace::parseTraceFormat(f);
             if (!o.format) {
-                throw UsageError("--format: unknown format '" + f + "' (refs, lackey, perf, addr)");
+                throw UsageError{"--format: unknown format '" + f + "' (refs, lackey, perf, addr)"};
             }
         } else if (name == "--page-size") {
             o.pageSize = parseNumber(value(), name);
@@ -219,7 +216,7 @@ Options parseArguments(const std::vector<std::string>& args) {
             const std::string range = value();
             const auto dots = range.find("..");
             if (dots == std::string::npos) {
-                throw UsageError("--sweep: expected a range A..B, got '" + range + "'");
+                throw UsageError{"--sweep: expected a range A..B, got '" + range + "'"};
             }
             o.sweep = std::pair{parseNumber(std::string_view(range).substr(0, dots), name),
                                 parseNumber(std::string_view(range).substr(dots + 2), name)};
@@ -239,7 +236,7 @@ Options parseArguments(const std::vector<std::string>& args) {
         } else if (name == "--limit") {
             o.limit = parseNumber(value(), name);
         } else {
-            throw UsageError("unknown option '" + args[i] + "'");
+            throw UsageError{"unknown option '" + args[i] + "'"};
         }
     }
     return o;
@@ -247,53 +244,53 @@ Options parseArguments(const std::vector<std::string>& args) {
 
 void validate(const Options& o) {
     if (o.refs.has_value() == o.trace.has_value()) {
-        throw UsageError("give exactly one input: --refs LIST or --trace FILE");
+        throw UsageError{"give exactly one input: --refs LIST or --trace FILE"};
     }
-    if (o.format && !o.trace) throw UsageError("--format applies to --trace only");
+    if (o.format && !o.trace) throw UsageError{"--format applies to --trace only"};
     if (o.pageSize) {
         if (*o.pageSize == 0 || !std::has_single_bit(*o.pageSize) ||
             *o.pageSize > (std::uint64_t{1} << trace::kMaxPageBits)) {
-            throw UsageError("--page-size: must be a power of two from 1 to 2^30, got " +
-                             std::to_string(*o.pageSize));
+            throw UsageError{"--page-size: must be a power of two from 1 to 2^30, got " +
+                             std::to_string(*o.pageSize)};
         }
     }
     if (o.limit && (*o.limit == 0 || *o.limit > policy::kMaxReferences)) {
-        throw UsageError("--limit: must be from 1 to 2^27");
+        throw UsageError{"--limit: must be from 1 to 2^27"};
     }
     if (o.frames && (*o.frames < 1 || *o.frames > policy::kMaxLabFrames)) {
-        throw UsageError("--frames: must be from 1 to 2^26, got " + std::to_string(*o.frames));
+        throw UsageError{"--frames: must be from 1 to 2^26, got " + std::to_string(*o.frames)};
     }
-    if (o.wsStep && !o.workingSet) throw UsageError("--ws-step needs --working-set");
+    if (o.wsStep && !o.workingSet) throw UsageError{"--ws-step needs --working-set"};
     if (o.workingSet) {
         if (o.policy || !o.compare.empty() || o.sweep || o.frames) {
-            throw UsageError(
-                "--working-set does not use a policy: drop --policy/--compare/--sweep/--frames");
+            throw UsageError{
+                "--working-set does not use a policy: drop --policy/--compare/--sweep/--frames"};
         }
-        if (*o.workingSet < 1) throw UsageError("--working-set: TAU must be at least 1");
-        if (o.wsStep && *o.wsStep < 1) throw UsageError("--ws-step: must be at least 1");
+        if (*o.workingSet < 1) throw UsageError{"--working-set: TAU must be at least 1"};
+        if (o.wsStep && *o.wsStep < 1) throw UsageError{"--ws-step: must be at least 1"};
         return;
     }
     if (!o.compare.empty()) {
-        if (o.policy) throw UsageError("use either --policy or --compare, not both");
-        if (o.sweep) throw UsageError("--sweep takes one --policy, not --compare");
-        if (!o.frames) throw UsageError("--compare needs --frames N");
+        if (o.policy) throw UsageError{"use either --policy or --compare, not both"};
+        if (o.sweep) throw UsageError{"--sweep takes one --policy, not --compare"};
+        if (!o.frames) throw UsageError{"--compare needs --frames N"};
         return;
     }
-    if (!o.policy) throw UsageError("--policy is required (or --compare, or --working-set)");
+    if (!o.policy) throw UsageError{"--policy is required (or --compare, or --working-set)"};
     if (o.sweep) {
-        if (o.frames) throw UsageError("--sweep replaces --frames: give one or the other");
+        if (o.frames) throw UsageError{"--sweep replaces --frames: give one or the other"};
         const auto [from, to] = *o.sweep;
         if (from < 1 || from > to || to > policy::kMaxLabFrames) {
-            throw UsageError("--sweep: need 1 <= A <= B <= 2^26, got " + std::to_string(from) +
-                             ".." + std::to_string(to));
+            throw UsageError{"--sweep: need 1 <= A <= B <= 2^26, got " + std::to_string(from) +
+                             ".." + std::to_string(to)};
         }
         if (to - from + 1 > policy::kMaxSweepPoints) {
-            throw UsageError("--sweep: at most 4096 frame counts at once, got " +
-                             std::to_string(to - from + 1));
+            throw UsageError{"--sweep: at most 4096 frame counts at once, got " +
+                             std::to_string(to - from + 1)};
         }
         return;
     }
-    if (!o.frames) throw UsageError("--frames N is required");
+    if (!o.frames) throw UsageError{"--frames N is required"};
 }
 
 // Reads the input named by the options and remaps it to dense ids.
@@ -312,9 +309,9 @@ DenseReferences loadReferences(const Options& o, std::ostream& err) {
     const TraceFormat format = reader->format();
     if (o.filter != AccessFilter::All &&
         (format == TraceFormat::Refs || format == TraceFormat::Perf)) {
-        throw UsageError("--data-only/--instr-only apply to lackey and addr traces; " + source +
+        throw UsageError{"--data-only/--instr-only apply to lackey and addr traces; " + source +
                          " is a " + std::string(trace::formatName(format)) +
-                         " trace, which has no access kinds");
+                         " trace, which has no access kinds"};
     }
     if (o.pageSize && format == TraceFormat::Refs) {
         err << "pfviz-cli policy: note: --page-size does not apply to page numbers (" << source
@@ -552,7 +549,7 @@ int runPolicyCommand(const std::vector<std::string>& args, std::ostream& out, st
         const Options o = parseArguments(args);
         if (o.help) {
             out << kHelp;
-            return 0;
+            return kExitOk;
         }
         validate(o);
         const DenseReferences refs = loadReferences(o, err);
@@ -565,22 +562,22 @@ int runPolicyCommand(const std::vector<std::string>& args, std::ostream& out, st
         else
             runSingle(o, refs, out);
         out.flush();
-        return 0;
+        return kExitOk;
     } catch (const UsageError& e) {
-        err << "pfviz-cli policy: " << e.what() << "\nTry 'pfviz-cli policy --help'.\n";
-        return 2;
+        err << "pfviz-cli policy: " << e.message << "\n(see pfviz-cli policy --help)\n";
+        return kExitBadInput;
     } catch (const trace::TraceError& e) {
         err << "pfviz-cli policy: " << e.what() << '\n';
-        return 2;
+        return kExitBadInput;
     } catch (const InputError& e) {
         err << "pfviz-cli policy: " << e.what() << '\n';
-        return 2;
+        return kExitBadInput;
     } catch (const std::bad_alloc&) {
-        err << "pfviz-cli policy: out of memory (try --limit N)\n";
-        return 1;
+        err << "pfviz-cli policy: out of memory: the input is too large (try --limit N)\n";
+        return kExitBadInput;
     } catch (const std::exception& e) {
-        err << "pfviz-cli policy: internal error: " << e.what() << '\n';
-        return 1;
+        err << "pfviz-cli policy: " << e.what() << '\n';
+        return kExitBadInput;
     }
 }
 

@@ -9,8 +9,8 @@ namespace pfviz::cli {
 
 /// Runs the `policy` subcommand with the arguments that follow the word "policy", printing to
 /// stdout and stderr. Returns the exit code: 0 success, 2 bad usage or bad input (the message on
-/// stderr names the problem; for a trace, the file, the line number and the line), 1 an internal
-/// failure such as running out of memory.
+/// stderr names the problem; for a trace, the file, the line number and the line). Every error
+/// is reported here; no exception escapes.
 int runPolicyCommand(const std::vector<std::string>& args);
 
 /// The same, printing to the given streams.

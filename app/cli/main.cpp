@@ -7,6 +7,7 @@
 
 #include "CliSupport.h"
 #include "Commands.h"
+#include "PolicyCommand.h"
 #include "pfviz/json/JsonReader.h"
 
 namespace {
@@ -21,6 +22,8 @@ const Subcommand kCommands[] = {
     {"run", "run a scenario and print a summary (or JSON)", pfviz::cli::runCommand},
     {"validate", "check scenario files without running them", pfviz::cli::validateCommand},
     {"list", "list the built-in scenarios", pfviz::cli::listCommand},
+    {"policy", "replacement-policy lab: FIFO, LRU, OPT, ... on reference strings and traces",
+     pfviz::cli::runPolicyCommand},
 };
 
 void printHelp() {

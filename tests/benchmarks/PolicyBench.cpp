@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <istream>
 #include <streambuf>
@@ -34,7 +35,12 @@ using pfviz::policy::DenseReferences;
 using pfviz::policy::PolicyKind;
 using pfviz::trace::TraceFormat;
 
-constexpr std::size_t kReferences = 1'000'000;
+// One million references; the ctest smoke run sets PFVIZ_BENCH_REFERENCES to something small.
+const std::size_t kReferences = [] {
+    const char* env = std::getenv("PFVIZ_BENCH_REFERENCES");
+    const long long n = env != nullptr ? std::atoll(env) : 0;
+    return n > 0 ? static_cast<std::size_t>(n) : std::size_t{1'000'000};
+}();
 constexpr std::uint64_t kBasePage = 0x7f3a2c000;  // page numbers look like a real mmap region
 
 // An istream over a string in memory, without copying it (std::istringstream would).
@@ -335,10 +341,11 @@ int main(int argc, char** argv) {
     measureBaselines();
     std::printf(
         "baselines: memchr scan %.0f MB/s, memcpy %.0f MB/s, FIFO end-to-end %.1f M refs/s "
-        "(1M references, 64 frames); lackey text %.1f MB, refs text %.1f MB, %u distinct "
+        "(%zu references, 64 frames); lackey text %.1f MB, refs text %.1f MB, %u distinct "
         "pages\n",
         baselines().scanBytesPerSec / 1e6, baselines().memcpyBytesPerSec / 1e6,
-        baselines().fifoRefsPerSec / 1e6, static_cast<double>(lackeyText().size()) / 1e6,
+        baselines().fifoRefsPerSec / 1e6, kReferences,
+        static_cast<double>(lackeyText().size()) / 1e6,
         static_cast<double>(refsText().size()) / 1e6, DenseReferences(pages()).distinct());
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -1,10 +1,8 @@
-// Runs the real pfviz-cli binary (path from the PFVIZ_CLI_PATH compile definition) and checks the
-// `policy` subcommand's contract: the JSON fields, the plain table and the exit codes.
+// pfviz-cli policy as a user calls it: the real binary (PFVIZ_CLI, via CliRunner.h), its JSON
+// parsed with nlohmann::json, the plain table and the exit codes.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -12,9 +10,7 @@
 #include <string>
 #include <vector>
 
-#ifndef PFVIZ_CLI_PATH
-#error "PFVIZ_CLI_PATH must name the pfviz-cli binary"
-#endif
+#include "CliRunner.h"
 
 namespace {
 
@@ -23,24 +19,13 @@ using nlohmann::json;
 const std::string kSilberschatz = "7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1";
 const std::string kBelady = "1,2,3,4,1,2,5,1,2,3,4,5";
 
-struct CliResult {
-    int code{-1};
-    std::string out;
-    std::string err;
-};
+using pfviz::test::CliResult;
 
 std::string quoted(const std::string& s) {
     std::string q = "'";
     for (char c : s)
         q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 class PolicyCli : public ::testing::Test {
@@ -53,19 +38,11 @@ protected:
     }
     void TearDown() override { std::filesystem::remove_all(m_dir); }
 
-    CliResult run(const std::vector<std::string>& args) {
-        const std::string outPath = (m_dir / "stdout").string();
-        const std::string errPath = (m_dir / "stderr").string();
-        std::string command = quoted(PFVIZ_CLI_PATH) + " policy";
+    static CliResult run(const std::vector<std::string>& args) {
+        std::string command = "policy";
         for (const auto& a : args)
             command += " " + quoted(a);
-        command += " >" + quoted(outPath) + " 2>" + quoted(errPath);
-        const int status = std::system(command.c_str());
-        CliResult r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = slurp(outPath);
-        r.err = slurp(errPath);
-        return r;
+        return pfviz::test::runCli(command);
     }
 
     json runJson(const std::vector<std::string>& args) {
