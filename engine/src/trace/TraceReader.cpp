@@ -40,13 +40,22 @@ std::unique_ptr<TraceReader> openTraceFile(const std::string& path,
         head.resize(static_cast<std::size_t>(in->gcount()));
         // Drop a last line that was cut by the sniffing window.
         if (in->gcount() == static_cast<std::streamsize>(64 * 1024)) {
-            head.resize(head.rfind('\n') == std::string::npos ? 0 : head.rfind('\n'));
+            const auto lastNewline = head.rfind('\n');
+            if (lastNewline == std::string::npos) {
+                throw TraceError(path, 0, "no line break in the first 64 KiB: not a text trace");
+            }
+            head.resize(lastNewline);
         }
         std::string why;
         format = sniffTraceFormat(head, why);
         if (!format) throw TraceError(path, 0, why);
         in->clear();
         in->seekg(0);
+        if (!*in) {
+            throw TraceError(path, 0,
+                             "cannot guess the format of an input that cannot be rewound (a "
+                             "pipe?); give the format");
+        }
     }
     auto reader = makeTraceReader(*format, *in, path);
     reader->adoptStream(std::move(in));
