@@ -2,6 +2,13 @@
 // Where every value and key of a JSON text starts (line:column), by path. nlohmann::json keeps
 // no positions, so a small scanner walks the text once and records them. Paths use the display
 // form of error messages: "" (root), "machine.frames", "steps[3].address".
+//
+// Keys are used verbatim (decoded from their JSON escapes) after the dot, whatever characters
+// they contain: {"a.b": {"c[0]": 1}} gives the path "a.b.c[0]". Such paths can be ambiguous
+// ({"a.b": 1} and {"a": {"b": 1}} both give "a.b"); the first one in the text is recorded.
+//
+// Lines end at "\n", "\r\n" (one break) or a lone "\r". Columns count bytes from 1, so a
+// UTF-8 byte order mark counts as 3 columns of line 1.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -15,18 +22,48 @@ struct TextPos {
     std::uint64_t line{1};    // 1-based
     std::uint64_t column{1};  // 1-based, in bytes (UTF-8 code units)
     bool operator==(const TextPos&) const = default;
+    auto operator<=>(const TextPos&) const = default;
 };
 
 class JsonPositions {
 public:
+    /// Something the scanner noticed at a value or key: see firstDuplicateKey() and
+    /// firstNumberOverflow().
+    struct Finding {
+        std::string path;  // path of the member / value, e.g. "machine.frames"
+        TextPos pos;       // where it starts in the text
+        std::string text;  // the key (decoded), the number as written (at most 40 bytes), or
+                           // the syntax error message
+    };
+
     /// Indexes `text`. Tolerates invalid JSON (indexes what it can); never throws, never recurses
     /// deeper than kMaxDepth (deeper values are not indexed).
+    /// Runs in linear time: it stops at the first syntax error or at the first array/object nested
+    /// deeper than kMaxDepth. The stored paths are limited to about 32 bytes per byte of text
+    /// (pathological documents with long keys and deep nesting would otherwise need quadratic
+    /// memory); past that limit it keeps checking the text but records no more positions.
     static JsonPositions index(std::string_view text);
 
     /// Start of the value at `path` (the first character of the value).
     std::optional<TextPos> valueAt(const std::string& path) const;
     /// Start of the key (the opening quote) of the object member at `path`.
     std::optional<TextPos> keyAt(const std::string& path) const;
+
+    /// True if the whole text is one JSON value (RFC 8259, same rules as nlohmann::json::parse:
+    /// UTF-8 is checked, an optional UTF-8 BOM is skipped) and it was scanned to the end.
+    /// False after a syntax error or when nesting exceeds kMaxDepth.
+    bool wellFormed() const { return m_wellFormed; }
+    /// True if some positions were not recorded because of the memory limit above.
+    bool truncated() const { return m_truncated; }
+    /// Where and why the scan stopped on invalid JSON, e.g. at 3:5 with text "syntax error:
+    /// expected ',' or '}' after an object member, found '\"'" (path is always empty).
+    const std::optional<Finding>& syntaxError() const { return m_syntaxError; }
+    /// The first '[' or '{' nested deeper than kMaxDepth (the scan stops there).
+    std::optional<TextPos> tooDeepAt() const { return m_tooDeep; }
+    /// The first key repeated within one object (at its second occurrence), if any.
+    const std::optional<Finding>& firstDuplicateKey() const { return m_duplicate; }
+    /// The first number too large in magnitude for a double (nlohmann::json refuses those).
+    const std::optional<Finding>& firstNumberOverflow() const { return m_numberOverflow; }
 
     /// Line and column of a byte offset in `text` (offset may equal text.size()).
     static TextPos positionOf(std::string_view text, std::size_t byteOffset);
@@ -37,8 +74,16 @@ public:
     static constexpr int kMaxDepth = 256;
 
 private:
+    class Scanner;
+
     std::unordered_map<std::string, TextPos> m_values;
     std::unordered_map<std::string, TextPos> m_keys;
+    std::optional<Finding> m_duplicate;
+    std::optional<Finding> m_numberOverflow;
+    std::optional<Finding> m_syntaxError;
+    std::optional<TextPos> m_tooDeep;
+    bool m_wellFormed{false};
+    bool m_truncated{false};
 };
 
 }  // namespace pfviz::json
