@@ -141,6 +141,42 @@ TEST(JsonPositions, KeysAreUsedVerbatim) {
     EXPECT_EQ(positions.keyAt("a.b."), at(1, 23));
 }
 
+TEST(JsonPositions, AmbiguousPathsAreResolvedByTryingEachSplit) {
+    const auto positions =
+        JsonPositions::index(R"({"a.b": {"c": 1}, "a": {"x": 2, "b": 3}, "": {"e": 4}})");
+    EXPECT_EQ(positions.valueAt("a.b.c"), at(1, 15));  // only "a.b" has a "c"
+    EXPECT_EQ(positions.valueAt("a.b"), at(1, 38));    // shorter keys first: "a", then "b"
+    EXPECT_EQ(positions.valueAt("a.x"), at(1, 30));
+    EXPECT_EQ(positions.valueAt(""), at(1, 1));    // the root, not the member ""
+    EXPECT_EQ(positions.valueAt("e"), at(1, 52));  // member("", "e") has no dot
+}
+
+TEST(JsonPositions, OddPathsAreNotFound) {
+    const auto positions = JsonPositions::index(R"({"a": [10, [20]], "b": {"c": 1}})");
+    for (const std::string path :
+         {"[0]", "a[", "a[]", "a[x]", "a[01]", "a[2]", "a[99999999999999999999999]", "a[0", "a.0",
+          "a[0].x", "a[1][0][0]", "b[0]", "b.", "b..c", ".b", "bb", "b.c.d", "b[0].c"}) {
+        EXPECT_EQ(positions.valueAt(path), std::nullopt) << path;
+    }
+    EXPECT_EQ(positions.valueAt("a[1][0]"), at(1, 13));
+    EXPECT_EQ(positions.valueAt("b.c"), at(1, 30));
+    EXPECT_EQ(JsonPositions::index("").valueAt(""), std::nullopt);
+    EXPECT_EQ(JsonPositions::index("7").valueAt(""), at(1, 1));
+}
+
+TEST(JsonPositions, LargeDocument) {
+    std::string text = "{\"steps\": [\n";
+    constexpr int kSteps = 100000;
+    for (int i = 0; i < kSteps; ++i) {
+        text += R"(  {"op": "touch", "address": )" + std::to_string(i) + "},\n";
+    }
+    text += "  {}\n]}";
+    const auto positions = JsonPositions::index(text);
+    EXPECT_TRUE(positions.wellFormed());
+    EXPECT_EQ(positions.keyAt("steps[99999].address"), at(kSteps + 1, 19));
+    EXPECT_EQ(positions.valueAt("steps[100000]"), at(kSteps + 2, 3));
+}
+
 TEST(JsonPositions, PathHelpers) {
     EXPECT_EQ(JsonPositions::member("", "steps"), "steps");
     EXPECT_EQ(JsonPositions::member("steps[3]", "address"), "steps[3].address");
@@ -198,6 +234,18 @@ TEST(JsonPositions, FindsTheFirstDuplicateKey) {
     EXPECT_EQ(positions.firstDuplicateKey()->path, "a.x");
     EXPECT_EQ(positions.firstDuplicateKey()->text, "x");
     EXPECT_EQ(positions.firstDuplicateKey()->pos, at(1, 24));
+
+    // The earliest second occurrence in the text wins, whichever object closes first.
+    EXPECT_EQ(JsonPositions::index(R"({"b":1,"a":1,"b":2,"a":2})").firstDuplicateKey()->pos,
+              at(1, 14));
+    const auto inner = JsonPositions::index(R"({"x": {"k":1,"k":2}, "k": 1, "k": 2})");
+    EXPECT_EQ(inner.firstDuplicateKey()->path, "x.k");
+    EXPECT_EQ(inner.firstDuplicateKey()->pos, at(1, 14));
+    const auto outer = JsonPositions::index(R"({"k": 1, "k": 2, "x": {"j":1,"j":2}})");
+    EXPECT_EQ(outer.firstDuplicateKey()->path, "k");
+    EXPECT_EQ(outer.firstDuplicateKey()->pos, at(1, 10));
+    // Also in objects left open by a syntax error.
+    EXPECT_EQ(JsonPositions::index(R"({"a": {"k": 1, "k": 2)").firstDuplicateKey()->path, "a.k");
 
     // Same key in different objects is fine.
     EXPECT_FALSE(
