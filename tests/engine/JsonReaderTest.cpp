@@ -148,6 +148,7 @@ TEST(JsonPositions, AmbiguousPathsAreResolvedByTryingEachSplit) {
     EXPECT_EQ(positions.valueAt("a.b"), at(1, 38));    // shorter keys first: "a", then "b"
     EXPECT_EQ(positions.valueAt("a.x"), at(1, 30));
     EXPECT_EQ(positions.valueAt(""), at(1, 1));    // the root, not the member ""
+    EXPECT_EQ(positions.keyAt(""), at(1, 42));     // the root has no key: the member ""
     EXPECT_EQ(positions.valueAt("e"), at(1, 52));  // member("", "e") has no dot
 }
 

@@ -560,29 +560,33 @@ JsonPositions JsonPositions::index(std::string_view text) {
 }
 
 std::optional<TextPos> JsonPositions::valueAt(const std::string& path) const {
-    const auto node = findNode(path);
+    const auto node = findNode(path, false);
     if (!node) return std::nullopt;
     return positionOfOffset(m_nodes[*node].offset);
 }
 
 std::optional<TextPos> JsonPositions::keyAt(const std::string& path) const {
-    const auto node = findNode(path);
-    if (!node || m_nodes[*node].keyOffset == kNone) return std::nullopt;
+    const auto node = findNode(path, true);
+    if (!node) return std::nullopt;
     return positionOfOffset(m_nodes[*node].keyOffset);
 }
 
-std::optional<std::uint32_t> JsonPositions::findNode(const std::string& path) const {
+std::optional<std::uint32_t> JsonPositions::findNode(const std::string& path, bool member) const {
     if (m_nodes.empty()) return std::nullopt;
-    return resolve(0, path, 0);
+    return resolve(0, path, 0, member);
 }
 
-/// The node at `path` below `node`, whose own path is path[0, consumed). Tries every way to split
-/// the rest into keys (a key may contain '.' or '['); each node is tried at most once, since its
-/// path has one length.
+/// The node at `path` below `node`, whose own path is path[0, consumed); with `member`, only an
+/// object member (a node with a key) will do. Tries every way to split the rest into keys (a key
+/// may contain '.' or '['); each node is tried at most once, since its path has one length.
 std::optional<std::uint32_t> JsonPositions::resolve(std::uint32_t node, const std::string& path,
-                                                    std::size_t consumed) const {
-    if (consumed == path.size()) return node;
+                                                    std::size_t consumed, bool member) const {
     const Node& current = m_nodes[node];
+    if (consumed == path.size()) {
+        if (!member || current.keyOffset != kNone) return node;
+        // The root and its member "" share the path "": go on to the member.
+        if (consumed > 0 || current.kind != Kind::Object) return std::nullopt;
+    }
     if (current.kind == Kind::Array) {
         // "[index]", index written as std::to_string writes it
         std::size_t end = consumed + 1;
@@ -595,7 +599,7 @@ std::optional<std::uint32_t> JsonPositions::resolve(std::uint32_t node, const st
             (digits > 1 && path[consumed + 1] == '0') || index >= current.childCount) {
             return std::nullopt;
         }
-        return resolve(m_children[current.childBegin + index], path, end + 1);
+        return resolve(m_children[current.childBegin + index], path, end + 1, member);
     }
     if (current.kind == Kind::Object) {
         std::size_t start = consumed;
@@ -610,7 +614,7 @@ std::optional<std::uint32_t> JsonPositions::resolve(std::uint32_t node, const st
             const auto child =
                 findMember(current, std::string_view(path).substr(start, end - start));
             if (!child) continue;
-            if (const auto found = resolve(*child, path, end)) return found;
+            if (const auto found = resolve(*child, path, end, member)) return found;
         }
     }
     return std::nullopt;

@@ -92,9 +92,9 @@ private:
         Kind kind;
     };
 
-    std::optional<std::uint32_t> findNode(const std::string& path) const;
+    std::optional<std::uint32_t> findNode(const std::string& path, bool member) const;
     std::optional<std::uint32_t> resolve(std::uint32_t node, const std::string& path,
-                                         std::size_t consumed) const;
+                                         std::size_t consumed, bool member) const;
     std::optional<std::uint32_t> findMember(const Node& object, std::string_view key) const;
     bool memberLess(const Node& a, const Node& b) const;
     std::string_view keyOf(const Node& node) const;
