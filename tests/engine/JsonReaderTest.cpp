@@ -273,6 +273,10 @@ TEST(JsonDocument, SyntaxErrorPosition) {
               "t.json:3:7: syntax error: expected ':' after the key, found '2'");
     EXPECT_EQ(documentError("[1, tru]"),
               "t.json:1:8: syntax error: invalid literal: expected true, false or null");
+    // nlohmann alone would stop at the NUL and accept this.
+    EXPECT_EQ(documentError(std::string("{}\0{", 4)),
+              "t.json:1:3: syntax error: expected end of input after the JSON value, found byte "
+              "0x00");
     EXPECT_EQ(documentError("{} x"),
               "t.json:1:4: syntax error: expected end of input after the JSON value, found 'x'");
 }

@@ -54,6 +54,8 @@ public:
 
     /// True if the whole text is one JSON value (RFC 8259, same rules as nlohmann::json::parse:
     /// UTF-8 is checked, an optional UTF-8 BOM is skipped) and it was scanned to the end.
+    /// Stricter than nlohmann in one way: nlohmann takes a NUL byte outside a string for the end
+    /// of the input and ignores what follows; here it is an error like any other byte.
     /// False after a syntax error or when nesting exceeds kMaxDepth.
     bool wellFormed() const { return m_wellFormed; }
     /// True if the text was too large to index (4 GiB or more): no positions are recorded.
