@@ -10,8 +10,8 @@
 namespace pfviz {
 
 /// Limits that keep a bad scenario from allocating without bound.
-inline constexpr std::uint64_t kMaxFrames = std::uint64_t{1} << 26;   // 64 Mi frames
-inline constexpr std::uint64_t kMinFrames = 4;                        // zero page + a little
+inline constexpr std::uint64_t kMaxFrames = std::uint64_t{1} << 26;  // 64 Mi frames
+inline constexpr std::uint64_t kMinFrames = 4;                       // zero page + a little
 inline constexpr std::uint64_t kMaxTouchPages = std::uint64_t{1} << 32;
 inline constexpr std::uint32_t kMaxTlbEntries = 1u << 16;
 inline constexpr std::uint32_t kMaxProcesses = 4096;
@@ -29,7 +29,8 @@ struct Geometry {
     unsigned levels() const { return static_cast<unsigned>(levelBits.size()); }
     unsigned vaBits() const {
         unsigned s = pageBits;
-        for (unsigned b : levelBits) s += b;
+        for (unsigned b : levelBits)
+            s += b;
         return s;
     }
     std::uint64_t pageSize() const { return std::uint64_t{1} << pageBits; }
@@ -38,13 +39,15 @@ struct Geometry {
     /// Index into the table of `level` (0 = top) for virtual address `va`.
     std::uint64_t indexAt(VirtAddr va, unsigned level) const {
         unsigned shift = pageBits;
-        for (unsigned l = levels(); l-- > level + 1;) shift += levelBits[l];
+        for (unsigned l = levels(); l-- > level + 1;)
+            shift += levelBits[l];
         return (va >> shift) & ((std::uint64_t{1} << levelBits[level]) - 1);
     }
     /// First bit (from 0) of the index field of `level` in a virtual address.
     unsigned shiftOf(unsigned level) const {
         unsigned shift = pageBits;
-        for (unsigned l = levels(); l-- > level + 1;) shift += levelBits[l];
+        for (unsigned l = levels(); l-- > level + 1;)
+            shift += levelBits[l];
         return shift;
     }
     std::uint64_t entriesAt(unsigned level) const { return std::uint64_t{1} << levelBits[level]; }
@@ -69,20 +72,20 @@ struct TlbConfig {
 /// and are illustrative orders of magnitude, not constants of nature.
 struct CostModel {
     std::uint64_t tlbHit{1};
-    std::uint64_t walkLevel{10};          // one paging-structure read during a walk
-    std::uint64_t faultAnonZeroFill{1000};  // minor fault, new zeroed anonymous page (A3)
-    std::uint64_t faultZeroPageMap{500};  // minor fault, read maps the zero page (A2)
+    std::uint64_t walkLevel{10};             // one paging-structure read during a walk
+    std::uint64_t faultAnonZeroFill{1000};   // minor fault, new zeroed anonymous page (A3)
+    std::uint64_t faultZeroPageMap{500};     // minor fault, read maps the zero page (A2)
     std::uint64_t faultZeroPageWrite{1000};  // write to a zero-page mapping (A4)
-    std::uint64_t faultCowCopy{1500};     // CoW copy fault (C2)
-    std::uint64_t faultCowReuse{500};     // CoW reuse fault (C2)
-    std::uint64_t pageTableAlloc{250};    // allocating and zeroing one page-table page (T6)
-    std::uint64_t tlbFlushPage{100};      // invlpg
-    std::uint64_t tlbFlushFull{500};      // CR3 reload / full flush of an mm
-    std::uint64_t signalKill{5000};       // delivering a fatal signal
-    std::uint64_t syscall{500};           // mmap, munmap, mprotect, madvise entry + exit
-    std::uint64_t perPageUnmap{250};      // freeing one page (munmap, DONTNEED, exit) (A5)
-    std::uint64_t forkBase{30000};        // fork of an empty mm
-    std::uint64_t forkPerPte{100};        // copying one PTE at fork (C1: 16 MiB took ~0.47 ms)
+    std::uint64_t faultCowCopy{1500};        // CoW copy fault (C2)
+    std::uint64_t faultCowReuse{500};        // CoW reuse fault (C2)
+    std::uint64_t pageTableAlloc{250};       // allocating and zeroing one page-table page (T6)
+    std::uint64_t tlbFlushPage{100};         // invlpg
+    std::uint64_t tlbFlushFull{500};         // CR3 reload / full flush of an mm
+    std::uint64_t signalKill{5000};          // delivering a fatal signal
+    std::uint64_t syscall{500};              // mmap, munmap, mprotect, madvise entry + exit
+    std::uint64_t perPageUnmap{250};         // freeing one page (munmap, DONTNEED, exit) (A5)
+    std::uint64_t forkBase{30000};           // fork of an empty mm
+    std::uint64_t forkPerPte{100};           // copying one PTE at fork (C1: 16 MiB took ~0.47 ms)
     std::uint64_t contextSwitch{2000};
     bool operator==(const CostModel&) const = default;
 };

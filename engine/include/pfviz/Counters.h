@@ -12,7 +12,7 @@ struct FaultCounters {
     std::uint64_t protection{};  // write-protect faults on a present PTE (F5), a subset of minor
     std::uint64_t cowCopy{};
     std::uint64_t cowReuse{};
-    std::uint64_t zeroPage{};    // zero-page mappings made by read faults (A2)
+    std::uint64_t zeroPage{};  // zero-page mappings made by read faults (A2)
     std::uint64_t segvMaperr{};
     std::uint64_t segvAccerr{};
     bool operator==(const FaultCounters&) const = default;

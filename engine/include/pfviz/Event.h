@@ -31,20 +31,25 @@ enum class EventKind : std::uint8_t {
     ProcessKilled,   // code = SigCode of the fatal signal
     FrameFree,       // frame returned to the free list
     // --- script operations ---
-    ProcessStart,    // a process begins: pid, otherPid = parent
-    Mmap,            // va = start, count = pages
-    Munmap,          // va, count = pages unmapped, freed = frames freed
-    Mprotect,        // va, count = pages whose PTE changed
-    MadviseDontneed,  // va, count = pages dropped (A5)
-    Populate,        // count = pages faulted in by the kernel for the caller (F4)
-    Fork,            // pid = parent, otherPid = child, count = PTEs copied
-    Exit,            // pid, count = frames freed
-    ContextSwitch,   // pid = new, otherPid = previous, full = TLB flushed
-    Sleep,           // cost = duration
-    Checkpoint,      // a pause point of the scenario
-    OpSkipped,       // the operation's process is not running
-    OutOfMemory,     // no free frame: the OOM killer runs (O1)
-    OomKill,         // pid = victim, count = badness (O2)
+    ProcessStart,     // a process begins: pid, otherPid = parent
+    Malloc,           // user-space allocator call: va = result, count = bytes
+    Free,             // user-space free: va, count = bytes
+    Brk,              // heap grows: va = old end, count = pages added
+    Mmap,             // va = start, count = pages
+    Munmap,           // va, count = pages in the range, index = frames freed
+    Mprotect,         // va, count = pages whose PTE changed
+    MadviseDontneed,  // va, count = pages dropped, index = frames freed (A5)
+    Populate,         // count = pages faulted in by the kernel for the caller (F4)
+    Fork,             // pid = parent, otherPid = child, count = PTEs copied, index = tables
+    Exit,             // pid, count = frames freed
+    ContextSwitch,  // pid = new, otherPid = previous, full = starts cold, count = dropped, index =
+                    // ASID
+    Sleep,          // cost = duration
+    Checkpoint,     // a pause point of the scenario
+    OpSkipped,      // the operation's process is not running (or its region is gone)
+    SyscallFailed,  // count = errno (ENOMEM 12, EEXIST 17, EINVAL 22)
+    OutOfMemory,    // no free frame: the OOM killer runs (O1)
+    OomKill,        // pid = victim, count = badness (O2)
 };
 inline constexpr int kEventKindCount = static_cast<int>(EventKind::OomKill) + 1;
 
@@ -56,6 +61,7 @@ enum class FaultReason : std::uint8_t {
     ZeroPageWrite,  // write to a zero-page mapping (A4)
     CowCopy,        // write to a shared CoW page: copy (C2)
     CowReuse,       // write to a CoW page with one reference left: reuse (C2/C3)
+    Spurious,       // the PTE already allowed the access (stale TLB entry): A/D bits only (F1)
 };
 
 enum class SigCode : std::uint8_t {
@@ -76,9 +82,9 @@ struct Event {
     Pid pid{};
     Pid otherPid{};
     VirtAddr va{};
-    Pfn frame{};       // the frame involved, when there is one
-    Pfn oldFrame{};    // CoW source, or the frame a PTE pointed to before
-    Pfn tableFrame{};  // WalkLevel: the frame of the table being read
+    Pfn frame{};            // the frame involved, when there is one
+    Pfn oldFrame{};         // CoW source, or the frame a PTE pointed to before
+    Pfn tableFrame{};       // WalkLevel: the frame of the table being read
     std::uint64_t count{};  // pages, PTEs, references, badness (see EventKind)
     std::uint32_t index{};  // WalkLevel: index within the table
     std::uint8_t level{};   // WalkLevel / PageTableAlloc: 0 = top level

@@ -14,6 +14,9 @@ inline constexpr std::uint16_t Writable = 1u << 1;
 inline constexpr std::uint16_t Accessed = 1u << 2;
 inline constexpr std::uint16_t Dirty = 1u << 3;
 inline constexpr std::uint16_t ZeroPage = 1u << 4;  // maps the shared zero page (A2)
+inline constexpr std::uint16_t Exec = 1u << 5;      // executable (NX clear)
+/// PROT_NONE: the frame stays mapped (RSS, refcount) but the hardware sees "not present".
+inline constexpr std::uint16_t ProtNone = 1u << 6;
 }  // namespace pte
 
 /// One entry. Leaf level: `target` is the frame number. Upper levels: `target` is the index of
@@ -24,6 +27,9 @@ struct Pte {
     bool present() const { return (flags & pte::Present) != 0; }
     bool writable() const { return (flags & pte::Writable) != 0; }
     bool has(std::uint16_t f) const { return (flags & f) != 0; }
+    /// Holds a frame, whether or not the hardware may use it now.
+    bool mapped() const { return (flags & (pte::Present | pte::ProtNone)) != 0; }
+    bool empty() const { return flags == 0 && target == 0; }
     bool operator==(const Pte&) const = default;
 };
 

@@ -20,9 +20,9 @@ struct Vma {
     Prot prot{};
     bool shared{false};
     VmaKind kind{VmaKind::Anonymous};
-    std::string file;              // File: the backing file's name
-    std::uint64_t fileOffset{};    // File: offset of `start` in the file, bytes
-    std::string name;              // label shown in the UI ("heap", a scenario region name)
+    std::string file;            // File: the backing file's name
+    std::uint64_t fileOffset{};  // File: offset of `start` in the file, bytes
+    std::string name;            // label shown in the UI ("heap", a scenario region name)
     bool contains(VirtAddr va) const { return va >= start && va < end; }
     bool operator==(const Vma&) const = default;
 };

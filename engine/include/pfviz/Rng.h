@@ -33,7 +33,8 @@ public:
     std::uint64_t below(std::uint64_t n) {
         const std::uint64_t limit = ~std::uint64_t{0} - (~std::uint64_t{0} % n);
         std::uint64_t x;
-        do x = next();
+        do
+            x = next();
         while (x >= limit);
         return x % n;
     }

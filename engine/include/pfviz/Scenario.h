@@ -35,8 +35,8 @@ enum class OpKind : std::uint8_t {
     Populate,  // prefault a region (MAP_POPULATE / MADV_POPULATE_WRITE) (F4)
     MadviseDontneed,  // (A5)
     Mprotect,
-    Switch,    // context switch
-    Sleep,     // simulated time passes
+    Switch,      // context switch
+    Sleep,       // simulated time passes
     Checkpoint,  // pause point
 };
 
@@ -46,27 +46,28 @@ enum class TouchAccess : std::uint8_t { Read, Write, ReadThenWrite, Execute };
 struct Operation {
     OpKind kind{};
     Pid pid{};
-    std::string name;    // region name (mmap/malloc/munmap/touch...), or process name (spawn/fork)
-    Pid child{};         // fork: child's pid; spawn: the new pid is `pid`
-    std::uint64_t length{};    // bytes (mmap/malloc/touch subrange); 0 = whole region
-    std::uint64_t offset{};    // bytes into the region (touch/populate/madvise/mprotect)
+    std::string name;  // region name (mmap/malloc/munmap/touch...), or process name (spawn/fork)
+    Pid child{};       // fork: child's pid; spawn: the new pid is `pid`
+    std::uint64_t length{};        // bytes (mmap/malloc/touch subrange); 0 = whole region
+    std::uint64_t offset{};        // bytes into the region (touch/populate/madvise/mprotect)
     std::optional<VirtAddr> addr;  // mmap hint (MAP_FIXED_NOREPLACE semantics) / access address
     Prot prot{true, true, false};
     bool shared{false};
     bool populate{false};  // mmap with MAP_POPULATE
     TouchAccess access{TouchAccess::Read};
     Pattern pattern{Pattern::Sequential};
-    std::uint64_t stride{1};   // pages, for Pattern::Stride
-    std::uint64_t count{};     // Random: accesses per pass (0 = one per page)
+    std::uint64_t stride{1};  // pages, for Pattern::Stride
+    std::uint64_t count{};    // Random: accesses per pass (0 = one per page)
     std::uint64_t repeat{1};
-    std::uint64_t durationNs{};  // sleep
-    std::uint32_t uid{1000};     // spawn
+    std::uint64_t durationNs{};   // sleep
+    std::uint32_t uid{1000};      // spawn
     std::int32_t oomScoreAdj{0};  // spawn
     Caption caption;
     bool pause{false};  // a checkpoint: the player stops after this operation's first step
     std::string label;  // checkpoint label
     std::optional<nlohmann::json> expect;  // checked against the summary after this operation
     std::uint64_t sourceLine{};            // line in the scenario file, for messages
+    std::string where;                     // "steps[3]" or "processes[0]", for messages
     /// Touch/Populate: pages in the range, resolved by the loader (a touch accesses
     /// start + i * pageSize for i < pages, like `for (i = 0; i < len; i += 4096) p[i] = 1`).
     std::uint64_t pages{};
@@ -85,6 +86,8 @@ struct Scenario {
     std::optional<nlohmann::json> expect;  // totals checked by `pfviz-cli run --check`
 };
 
+/// Accesses in one pass of a Touch (pages, pages / stride, or the random count).
+std::uint64_t accessesPerPass(const Operation& op);
 /// Number of steps an operation takes (one per access for Touch, one otherwise).
 std::uint64_t stepsOf(const Operation& op);
 /// Total steps of a scenario.

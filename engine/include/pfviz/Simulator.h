@@ -11,6 +11,7 @@
 #include "pfviz/Machine.h"
 #include "pfviz/Scenario.h"
 #include "pfviz/Series.h"
+#include "pfviz/Summary.h"
 
 namespace pfviz {
 
@@ -25,14 +26,6 @@ struct SimulatorOptions {
     std::optional<std::uint64_t> seed;  // overrides the scenario's seed
     bool history{true};                 // keep keyframes for stepBack()/seek()
     std::uint64_t keyframeBudgetBytes{256ull << 20};
-};
-
-/// A mismatch between an `expect` block and what the run produced.
-struct ExpectMismatch {
-    std::string where;  // "end" or "steps[3] (checkpoint 'after fork')"
-    std::string path;   // "faults.minor"
-    std::string expected;
-    std::string actual;
 };
 
 class Simulator {
@@ -74,6 +67,14 @@ public:
 
     /// Mismatches found so far by per-operation `expect` blocks (checked when an operation ends).
     const std::vector<ExpectMismatch>& expectMismatches() const { return m_mismatches; }
+    /// The per-operation mismatches plus, at the end, those of the scenario's `expect` block.
+    std::vector<ExpectMismatch> checkExpectations() const;
+    /// The run summary as the CLI prints it.
+    nlohmann::json summary() const;
+    /// The caption to show now: that of the operation of the last step (or the first one).
+    const Caption* caption() const;
+    /// A snapshot of the counters and gauges (what the series records).
+    Sample sample() const;
 
     /// Called after every step with its events (for streaming to a file); not copied on replay.
     void setEventSink(std::function<void(const std::vector<Event>&)> sink) {
@@ -85,6 +86,7 @@ private:
     void restore(const Keyframe& k);
     void maybeKeyframe();
     void finishOp(const Operation& op, std::uint64_t opIndex);
+    void execute(const Operation& op, std::uint64_t sub, class Kernel& k);
 
     Scenario m_scenario;
     SimulatorOptions m_options;

@@ -12,6 +12,7 @@ namespace pfviz {
 struct TlbEntry {
     bool valid{false};
     bool writable{false};
+    bool executable{false};
     std::uint16_t asid{};
     Vpn vpn{};
     Pfn pfn{};
@@ -26,7 +27,7 @@ public:
     /// Returns the entry index on a hit (and refreshes its LRU stamp).
     std::optional<std::uint32_t> lookup(std::uint16_t asid, Vpn vpn);
     /// Inserts or refreshes a translation; returns the entry index used.
-    std::uint32_t fill(std::uint16_t asid, Vpn vpn, Pfn pfn, bool writable);
+    std::uint32_t fill(std::uint16_t asid, Vpn vpn, Pfn pfn, bool writable, bool executable);
     /// Invalidates one page of one ASID; returns whether an entry was dropped.
     bool invalidate(std::uint16_t asid, Vpn vpn);
     /// Invalidates every entry of one ASID; returns the number dropped.
@@ -37,7 +38,8 @@ public:
     /// flushed: tagged mode keeps up to asidSlots address spaces live (T5).
     struct SwitchResult {
         std::uint16_t asid;
-        bool flushed;
+        bool flushed;           // the new context starts empty (a new slot, or untagged)
+        std::uint32_t dropped;  // valid entries thrown away by the switch
     };
     SwitchResult switchTo(Pid pid);
     /// The ASID currently assigned to `pid`, if it holds a slot.

@@ -41,9 +41,12 @@ struct Prot {
     bool operator==(const Prot&) const = default;
     bool allows(Access a) const {
         switch (a) {
-            case Access::Read: return read;
-            case Access::Write: return write;
-            case Access::Execute: return exec;
+            case Access::Read:
+                return read;
+            case Access::Write:
+                return write;
+            case Access::Execute:
+                return exec;
         }
         return false;
     }

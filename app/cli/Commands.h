@@ -1,0 +1,16 @@
+#pragma once
+// The pfviz-cli subcommands. Each takes the arguments after its name and returns the exit code.
+#include <string>
+#include <vector>
+
+namespace pfviz::cli {
+
+int runCommand(const std::vector<std::string>& args);
+int validateCommand(const std::vector<std::string>& args);
+int listCommand(const std::vector<std::string>& args);
+
+extern const char* const kRunHelp;
+extern const char* const kValidateHelp;
+extern const char* const kListHelp;
+
+}  // namespace pfviz::cli

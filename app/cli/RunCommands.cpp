@@ -1,0 +1,236 @@
+#include <unistd.h>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "BuiltinScenarios.h"
+#include "CliSupport.h"
+#include "Commands.h"
+#include "pfviz/Invariants.h"
+#include "pfviz/ScenarioIo.h"
+#include "pfviz/Simulator.h"
+#include "pfviz/Summary.h"
+#include "pfviz/io/AtomicFile.h"
+
+namespace pfviz::cli {
+
+const char* const kRunHelp =
+    "usage: pfviz-cli run FILE|NAME [--seed N] [--json] [--check] [--events OUT.jsonl]\n"
+    "                     [--series OUT.csv] [--check-invariants]\n"
+    "\n"
+    "Runs a scenario (a file, or the name of a built-in; see `pfviz-cli list`) to the end.\n"
+    "  --seed N            use seed N instead of the scenario's\n"
+    "  --json              print exactly one JSON object (the run summary) on stdout\n"
+    "  --check             compare with the scenario's expect blocks; exit 1 on a mismatch\n"
+    "  --events FILE       write every event as one JSON object per line\n"
+    "  --series FILE       write the time series (one row per simulated-time bucket) as CSV\n"
+    "  --check-invariants  verify the machine's accounting after every step (slow)\n"
+    "Exit codes: 0 success, 1 --check found a mismatch, 2 bad input or usage.\n";
+
+const char* const kValidateHelp =
+    "usage: pfviz-cli validate FILE|NAME...\n"
+    "\n"
+    "Checks scenario files without running them. Errors name file:line:column, the JSON path\n"
+    "and what was expected. Exit codes: 0 all valid, 2 a file is invalid.\n";
+
+const char* const kListHelp =
+    "usage: pfviz-cli list [--json]\n"
+    "\n"
+    "Lists the built-in scenarios with a one-line description.\n";
+
+namespace {
+
+void printPlainSummary(const Simulator& sim, const nlohmann::json& s) {
+    const auto& f = s.at("faults");
+    std::cout << "scenario " << s.at("scenario").get<std::string>() << " (seed " << s.at("seed")
+              << "): " << s.at("steps") << " steps, simulated time "
+              << s.at("sim_time_ns").get<std::uint64_t>() / 1000.0 << " us\n";
+    std::cout << "faults: minor " << f.at("minor") << ", major " << f.at("major") << ", invalid "
+              << f.at("invalid") << " (protection " << f.at("protection") << ", CoW copies "
+              << f.at("cow_copy") << ", CoW reuses " << f.at("cow_reuse") << ", zero-page maps "
+              << f.at("zero_page") << ")\n";
+    const auto& t = s.at("tlb");
+    const double hits = t.at("hits").get<double>();
+    const double total = hits + t.at("misses").get<double>();
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.1f", total > 0 ? 100.0 * hits / total : 0.0);
+    std::cout << "TLB: " << t.at("hits") << " hits, " << t.at("misses") << " misses (hit rate "
+              << rate << "%), " << t.at("flushes") << " flushes\n";
+    const auto& m = s.at("memory");
+    std::cout << "memory: " << m.at("frames_total") << " frames of " << m.at("page_size")
+              << " bytes, " << m.at("frames_free") << " free, " << m.at("frames_anon")
+              << " anonymous, " << m.at("page_table_frames") << " page tables\n";
+    std::cout << "processes:\n";
+    for (const auto& p : s.at("processes")) {
+        std::cout << "  " << p.at("pid") << " " << p.at("name").get<std::string>() << ": "
+                  << p.at("state").get<std::string>();
+        if (!p.at("exit_signal").is_null())
+            std::cout << " (" << p.at("exit_signal").get<std::string>() << ")";
+        std::cout << ", RSS " << p.at("rss_pages") << " pages, " << p.at("minor_faults")
+                  << " minor / " << p.at("major_faults") << " major faults\n";
+    }
+    (void)sim;
+}
+
+class Progress {
+public:
+    explicit Progress(std::uint64_t total)
+        : m_total(total), m_start(clock::now()), m_last(m_start) {}
+    void update(std::uint64_t step) {
+        if ((step & 0xffff) != 0) return;
+        const auto now = clock::now();
+        if (now - m_start < std::chrono::seconds(1) ||
+            now - m_last < std::chrono::milliseconds(500))
+            return;
+        m_last = now;
+        m_shown = true;
+        std::fprintf(stderr, "%spfviz-cli: step %llu of %llu (%.0f%%)%s", m_tty ? "\r" : "",
+                     static_cast<unsigned long long>(step),
+                     static_cast<unsigned long long>(m_total),
+                     100.0 * static_cast<double>(step) / static_cast<double>(m_total ? m_total : 1),
+                     m_tty ? "" : "\n");
+    }
+    ~Progress() {
+        if (m_shown && m_tty) std::fputc('\n', stderr);
+    }
+
+private:
+    using clock = std::chrono::steady_clock;
+    std::uint64_t m_total;
+    clock::time_point m_start, m_last;
+    bool m_shown{false};
+    bool m_tty{::isatty(2) != 0};
+};
+
+}  // namespace
+
+int runCommand(const std::vector<std::string>& argv) {
+    Args args(argv);
+    if (args.flag("--help") || args.flag("-h")) {
+        std::cout << kRunHelp;
+        return kExitOk;
+    }
+    const bool asJson = args.flag("--json");
+    const bool check = args.flag("--check");
+    const bool paranoid = args.flag("--check-invariants");
+    const auto seed = args.unsignedValue("--seed");
+    const auto eventsOut = args.value("--events");
+    const auto seriesOut = args.value("--series");
+    const auto pos = args.positionals();
+    if (pos.size() != 1)
+        throw UsageError{"run takes exactly one scenario (a file or a built-in name)"};
+
+    Scenario scenario = loadScenarioArg(pos[0]);
+    SimulatorOptions options;
+    options.seed = seed;
+    options.history = false;  // a headless run never steps back
+    Simulator sim(std::move(scenario), options);
+
+    std::unique_ptr<io::AtomicFile> events;
+    if (eventsOut) {
+        events = std::make_unique<io::AtomicFile>(*eventsOut);
+        sim.setEventSink([&](const std::vector<Event>& evs) {
+            for (const Event& e : evs)
+                events->stream() << eventJson(e).dump() << '\n';
+        });
+    }
+    {
+        Progress progress(sim.totalSteps());
+        while (!sim.atEnd()) {
+            sim.step();
+            progress.update(sim.stepIndex());
+            if (paranoid) {
+                const auto bad = checkInvariants(sim.machine());
+                if (!bad.empty()) {
+                    std::cerr << "pfviz-cli: invariant broken after step " << sim.stepIndex()
+                              << ":\n";
+                    for (const auto& b : bad)
+                        std::cerr << "  " << b << '\n';
+                    return kExitMismatch;
+                }
+            }
+        }
+    }
+    if (events) events->commit();
+    if (seriesOut) io::AtomicFile::write(*seriesOut, sim.series().toCsv());
+
+    nlohmann::json summary = sim.summary();
+    std::vector<ExpectMismatch> mismatches;
+    if (check) {
+        mismatches = sim.checkExpectations();
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& m : mismatches)
+            list.push_back({{"where", m.where},
+                            {"path", m.path},
+                            {"expected", m.expected},
+                            {"actual", m.actual}});
+        summary["check"] = {{"passed", mismatches.empty()}, {"mismatches", list}};
+    }
+    if (asJson)
+        std::cout << summary.dump() << '\n';
+    else
+        printPlainSummary(sim, summary);
+    if (check) {
+        for (const auto& m : mismatches)
+            std::cerr << "pfviz-cli: check failed at " << m.where << ": " << m.path << " expected "
+                      << m.expected << ", got " << m.actual << '\n';
+        if (!asJson)
+            std::cout << (mismatches.empty()
+                              ? "check: every expectation holds\n"
+                              : "check: FAILED (" + std::to_string(mismatches.size()) +
+                                    " mismatches)\n");
+        if (!mismatches.empty()) return kExitMismatch;
+    }
+    return kExitOk;
+}
+
+int validateCommand(const std::vector<std::string>& argv) {
+    Args args(argv);
+    if (args.flag("--help") || args.flag("-h")) {
+        std::cout << kValidateHelp;
+        return kExitOk;
+    }
+    const auto pos = args.positionals();
+    if (pos.empty()) throw UsageError{"validate needs at least one scenario file"};
+    int rc = kExitOk;
+    for (const auto& f : pos) {
+        try {
+            const Scenario s = loadScenarioArg(f);
+            std::cout << f << ": valid (" << s.ops.size() << " operations, " << totalSteps(s)
+                      << " steps)\n";
+        } catch (const ScenarioError& e) {
+            std::cerr << e.what() << '\n';
+            rc = kExitBadInput;
+        }
+    }
+    return rc;
+}
+
+int listCommand(const std::vector<std::string>& argv) {
+    Args args(argv);
+    if (args.flag("--help") || args.flag("-h")) {
+        std::cout << kListHelp;
+        return kExitOk;
+    }
+    const bool asJson = args.flag("--json");
+    (void)args.positionals();
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& b : builtinScenarios()) {
+        const Scenario s = parseScenario(b.json, std::string(b.name) + ".json");
+        if (asJson) {
+            out.push_back({{"name", b.name},
+                           {"title", s.title.en},
+                           {"title_ko", s.title.ko},
+                           {"description", s.description.en},
+                           {"steps", totalSteps(s)}});
+        } else {
+            std::printf("%-16s %s (%llu steps)\n", std::string(b.name).c_str(), s.title.en.c_str(),
+                        static_cast<unsigned long long>(totalSteps(s)));
+        }
+    }
+    if (asJson) std::cout << out.dump() << '\n';
+    return kExitOk;
+}
+
+}  // namespace pfviz::cli

@@ -1,0 +1,106 @@
+#pragma once
+// The simulated kernel and MMU: applies one access or one system call to a Machine and appends
+// the events that describe it, in animation order. Deterministic; no I/O, no clocks, no globals.
+// Rule ids (T1, F1, A2, C3 ...) refer to shared/docs/linux-vm-semantics.md.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pfviz/Event.h"
+#include "pfviz/Machine.h"
+
+namespace pfviz {
+
+inline constexpr std::uint64_t kMmapThreshold = 128 * 1024;  // glibc M_MMAP_THRESHOLD
+inline constexpr std::uint64_t kTopPad = 128 * 1024;         // glibc M_TOP_PAD
+inline constexpr std::uint64_t kMallocHeader = 16;           // chunk header before user memory
+inline constexpr std::uint64_t kFlushCeiling = 33;           // tlb_single_page_flush_ceiling (T4)
+
+class Kernel {
+public:
+    Kernel(Machine& machine, std::vector<Event>& out, std::uint64_t step)
+        : m_m(machine), m_out(out), m_step(step) {}
+
+    /// Starts a new process with an empty address space (and its top-level page table).
+    bool spawn(Pid pid, const std::string& name, std::uint32_t uid, std::int32_t oomScoreAdj);
+    /// One memory access by `pid` at `va`: TLB, walk, fault, retry (T2, F1).
+    void access(Pid pid, VirtAddr va, Access a);
+    /// Reserves a VMA (A1). Returns the start address, or nothing if the call failed.
+    std::optional<VirtAddr> mmap(Pid pid, std::uint64_t length, std::optional<VirtAddr> hint,
+                                 Prot prot, bool populate, const std::string& name);
+    /// glibc-like malloc: big blocks get their own mapping, small ones come from the brk heap.
+    std::optional<VirtAddr> malloc(Pid pid, std::uint64_t length, const std::string& name);
+    void free(Pid pid, const std::string& name);
+    void munmap(Pid pid, VirtAddr start, std::uint64_t length);
+    void mprotect(Pid pid, VirtAddr start, std::uint64_t length, Prot prot);
+    void madviseDontneed(Pid pid, VirtAddr start, std::uint64_t length);
+    /// MAP_POPULATE / MADV_POPULATE_WRITE: the kernel faults the pages in for the caller (F4).
+    void populate(Pid pid, VirtAddr start, std::uint64_t length);
+    bool fork(Pid parent, Pid child, const std::string& childName);
+    void exit(Pid pid);
+    void contextSwitch(Pid pid);
+    void sleep(std::uint64_t ns);
+    void checkpoint();
+    void skipped(Pid pid);
+
+    /// Modern OOM badness in pages (O2): rss + swap + page tables + adj * totalpages / 1000.
+    static std::int64_t badness(std::uint64_t rssPages, std::uint64_t swapPages,
+                                std::uint64_t pageTablePages, std::int32_t oomScoreAdj,
+                                std::uint64_t totalPages);
+    /// /proc/PID/oom_score from a badness (O3): (1000 + badness * 1000 / totalpages) * 2 / 3.
+    static std::int64_t oomScore(std::int64_t badness, std::int32_t oomScoreAdj,
+                                 std::uint64_t totalPages);
+    static std::int64_t badness(const Machine& m, const Process& p);
+    /// /proc/PID/oom_score (O3).
+    static std::int64_t oomScore(const Machine& m, const Process& p);
+
+private:
+    enum class FaultResult { Resolved, Killed };
+    struct Slot {
+        std::uint32_t node;
+        std::uint32_t index;
+    };
+
+    Event& emit(EventKind kind, Pid pid, std::uint64_t cost = 0);
+    void countAll(Process& p, std::uint64_t Counters::*field, std::uint64_t n = 1);
+    void countFault(Process& p, std::uint64_t FaultCounters::*field, std::uint64_t n = 1);
+    void ensureCurrent(Pid pid);
+
+    FaultResult handleFault(Process& p, VirtAddr va, Access a);
+    /// Allocates a frame for `p`; runs the OOM killer when memory is exhausted (O1). Returns
+    /// none if `p` itself was killed.
+    Pfn allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level);
+    /// Finds or creates the leaf slot for `va`, allocating page-table pages (T6).
+    std::optional<Slot> ensureLeaf(Process& p, VirtAddr va);
+    std::optional<Slot> findLeaf(const Process& p, VirtAddr va) const;
+    Pte& pteAt(const Slot& s) { return m_m.tables.node(s.node).entries[s.index]; }
+
+    void kill(Process& p, SigCode code);
+    /// Removes the mappings of [start, end); frees frames with no mapper left. Frees empty
+    /// page-table pages when `freeTables`. Returns {pages unmapped, frames freed}.
+    std::pair<std::uint64_t, std::uint64_t> zapRange(Process& p, VirtAddr start, VirtAddr end,
+                                                     bool freeTables);
+    void unmapPte(Process& p, Pte& e, std::uint64_t& freed);
+    void freeEmptyTables(Process& p, std::uint32_t node, unsigned level);
+    void teardown(Process& p, std::uint64_t& freed);
+    /// Flushes a range of one process's translations: per page, or the whole mm past the
+    /// ceiling (T4). Emits one TlbFlush event.
+    void flushRange(Process& p, const std::vector<Vpn>& pages);
+    void flushMm(Process& p);
+    bool runOomKiller(Process& requester);
+    std::optional<VirtAddr> findFreeArea(const Process& p, std::uint64_t length) const;
+    void insertVma(Process& p, Vma v);
+    void splitAt(Process& p, VirtAddr addr);
+    std::uint16_t asidFor(const Process& p) const;
+
+    Machine& m_m;
+    std::vector<Event>& m_out;
+    std::uint64_t m_step;
+    // Quiet mode (populate): events are not recorded, their costs add up in m_quietCost.
+    bool m_quiet{false};
+    std::uint64_t m_quietCost{};
+    Event m_scratch{};
+};
+
+}  // namespace pfviz

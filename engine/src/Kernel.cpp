@@ -1,0 +1,1000 @@
+#include "pfviz/Kernel.h"
+
+#include <algorithm>
+#include <cassert>
+#include <stdexcept>
+
+namespace pfviz {
+
+namespace {
+constexpr std::uint64_t kEnomem = 12;
+constexpr std::uint64_t kEexist = 17;
+constexpr std::uint64_t kEinval = 22;
+
+std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) {
+    return (v + a - 1) / a * a;
+}
+}  // namespace
+
+Event& Kernel::emit(EventKind kind, Pid pid, std::uint64_t cost) {
+    Event* e = &m_scratch;
+    if (m_quiet) {
+        m_quietCost += cost;
+        m_scratch = Event{};
+    } else {
+        m_out.push_back(Event{});
+        e = &m_out.back();
+    }
+    e->step = m_step;
+    e->time = m_m.now;
+    e->cost = cost;
+    e->kind = kind;
+    e->pid = pid;
+    m_m.now += cost;
+    return *e;
+}
+
+void Kernel::countAll(Process& p, std::uint64_t Counters::*field, std::uint64_t n) {
+    m_m.counters.*field += n;
+    p.counters.c.*field += n;
+}
+
+void Kernel::countFault(Process& p, std::uint64_t FaultCounters::*field, std::uint64_t n) {
+    m_m.counters.faults.*field += n;
+    p.counters.c.faults.*field += n;
+}
+
+std::uint16_t Kernel::asidFor(const Process& p) const {
+    const auto a = m_m.tlb.asidOf(p.pid);
+    return a ? *a : 0xffff;
+}
+
+void Kernel::ensureCurrent(Pid pid) {
+    if (m_m.current != pid) contextSwitch(pid);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+bool Kernel::spawn(Pid pid, const std::string& name, std::uint32_t uid, std::int32_t oomScoreAdj) {
+    Process p;
+    p.pid = pid;
+    p.name = name;
+    p.uid = uid;
+    p.oomScoreAdj = oomScoreAdj;
+    p.startTime = m_m.now;
+    m_m.processes.push_back(std::move(p));
+    Process& np = m_m.processes.back();
+    emit(EventKind::ProcessStart, pid, m_m.config.costs.syscall);
+    // Every address space has its top-level table from the start (the PGD).
+    const Pfn f = allocFrame(np, FrameUse::PageTable, Vpn{}, 0);
+    Process& proc = *m_m.process(pid);  // allocFrame may have run the OOM killer
+    if (!f.valid()) return false;
+    proc.root = m_m.tables.create(f, pid, 0, m_m.geometry().entriesAt(0));
+    proc.counters.pageTablePages += 1;
+    Event& e = emit(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
+    e.frame = f;
+    e.level = 0;
+    return true;
+}
+
+void Kernel::contextSwitch(Pid pid) {
+    const Pid prev = m_m.current;
+    const auto r = m_m.tlb.switchTo(pid);
+    m_m.current = pid;
+    // A switch that throws away live entries is a flush; taking a never-used slot is not.
+    const bool flushed = r.dropped > 0;
+    Event& e = emit(EventKind::ContextSwitch, pid,
+                    m_m.config.costs.contextSwitch + (flushed ? m_m.config.costs.tlbFlushFull : 0));
+    e.otherPid = prev;
+    e.full = r.flushed;
+    e.count = r.dropped;
+    e.index = r.asid;
+    if (flushed) ++m_m.counters.tlbFlushes;
+}
+
+void Kernel::sleep(std::uint64_t ns) {
+    emit(EventKind::Sleep, m_m.current, ns);
+}
+
+void Kernel::checkpoint() {
+    emit(EventKind::Checkpoint, m_m.current, 0);
+}
+
+void Kernel::skipped(Pid pid) {
+    emit(EventKind::OpSkipped, pid, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One access: T2 (TLB first), T1 (walk), F1 (fault decision order), then the retry.
+
+void Kernel::access(Pid pid, VirtAddr va, Access a) {
+    ensureCurrent(pid);
+    Process* p = m_m.process(pid);
+    const CostModel& cost = m_m.config.costs;
+    const Geometry& g = m_m.geometry();
+    const Vpn vpn = m_m.vpnOf(va);
+    {
+        Event& e = emit(EventKind::AccessStart, pid);
+        e.va = va;
+        e.access = a;
+    }
+    countAll(*p, &Counters::accesses);
+
+    // An address beyond what the page tables can map has no VMA by construction.
+    const bool outOfRange = g.vaBits() < 64 && va >= g.vaEnd();
+
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const std::uint16_t asid = asidFor(*p);
+        bool presentFault = false;
+        if (const auto hit = outOfRange ? std::nullopt : m_m.tlb.lookup(asid, vpn)) {
+            const TlbEntry& te = m_m.tlb.entries()[*hit];
+            countAll(*p, &Counters::tlbHits);
+            Event& e = emit(EventKind::TlbHit, pid, cost.tlbHit);
+            e.va = va;
+            e.frame = te.pfn;
+            e.writable = te.writable;
+            e.access = a;
+            e.index = *hit;
+            const bool allowed = (a == Access::Read) || (a == Access::Write && te.writable) ||
+                                 (a == Access::Execute && te.executable);
+            if (allowed) {
+                // The hardware sets Dirty on the first write through a writable entry (T2).
+                if (a == Access::Write)
+                    if (const auto s = findLeaf(*p, va)) pteAt(*s).flags |= pte::Dirty;
+                Event& d = emit(EventKind::AccessDone, pid);
+                d.va = va;
+                d.frame = te.pfn;
+                d.access = a;
+                return;
+            }
+            // A write through a read-only entry (or an execute through an NX one) faults without
+            // a walk; the #PF drops the entry for this address.
+            m_m.tlb.invalidate(asid, vpn);
+            presentFault = true;
+        } else {
+            countAll(*p, &Counters::tlbMisses);
+            countAll(*p, &Counters::walks);
+            {
+                Event& e = emit(EventKind::TlbMiss, pid);
+                e.va = va;
+                e.access = a;
+            }
+            // Hardware walk: one read per level (T1).
+            std::uint32_t node = p->root;
+            bool ok = !outOfRange && node != kNoNode;
+            for (unsigned level = 0; ok && level < g.levels(); ++level) {
+                const PtNode& n = m_m.tables.node(node);
+                const auto idx = static_cast<std::uint32_t>(g.indexAt(va, level));
+                Pte& entry = m_m.tables.node(node).entries[idx];
+                Event& w = emit(EventKind::WalkLevel, pid, cost.walkLevel);
+                w.va = va;
+                w.level = static_cast<std::uint8_t>(level);
+                w.index = idx;
+                w.tableFrame = n.frame;
+                w.present = entry.present();
+                w.access = a;
+                if (!entry.present()) {
+                    ok = false;
+                    break;
+                }
+                if (level + 1 < g.levels()) {
+                    node = static_cast<std::uint32_t>(entry.target);
+                    continue;
+                }
+                // Leaf: check the rights the hardware checks.
+                const bool denied = (a == Access::Write && !entry.writable()) ||
+                                    (a == Access::Execute && !entry.has(pte::Exec));
+                if (denied) {
+                    presentFault = true;
+                    ok = false;
+                    break;
+                }
+                entry.flags |= pte::Accessed;
+                if (a == Access::Write) entry.flags |= pte::Dirty;
+                const Pfn frame{entry.target};
+                m_m.tlb.fill(asid, vpn, frame, entry.writable(), entry.has(pte::Exec));
+                Event& f = emit(EventKind::TlbFill, pid);
+                f.va = va;
+                f.frame = frame;
+                f.writable = entry.writable();
+                f.access = a;
+                Event& d = emit(EventKind::AccessDone, pid);
+                d.va = va;
+                d.frame = frame;
+                d.access = a;
+                return;
+            }
+        }
+        // #PF
+        {
+            Event& e = emit(EventKind::PageFault, pid);
+            e.va = va;
+            e.access = a;
+            e.present = presentFault;
+        }
+        if (handleFault(*p, va, a) == FaultResult::Killed) {
+            p = m_m.process(pid);
+            Event& d = emit(EventKind::AccessDone, pid);
+            d.va = va;
+            d.access = a;
+            return;
+        }
+        p = m_m.process(pid);
+        if (!p->running()) return;
+        Event& r = emit(EventKind::AccessRetry, pid);
+        r.va = va;
+        r.access = a;
+    }
+    throw std::logic_error("pfviz: an access did not complete after its fault was handled");
+}
+
+Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
+    const CostModel& cost = m_m.config.costs;
+    const Pid pid = p.pid;
+    const Vma* vma = p.findVma(va);
+    // F1 step 1: no VMA -> SEGV_MAPERR. Step 2: VMA rights -> SEGV_ACCERR. Both before any PTE
+    // logic, and neither is a minor or major fault (F3).
+    if (vma == nullptr || !vma->prot.allows(a)) {
+        const SigCode code = vma == nullptr ? SigCode::SegvMaperr : SigCode::SegvAccerr;
+        Event& e = emit(EventKind::InvalidAccess, pid);
+        e.va = va;
+        e.access = a;
+        e.code = code;
+        countFault(p, &FaultCounters::invalid);
+        countFault(p, code == SigCode::SegvMaperr ? &FaultCounters::segvMaperr
+                                                  : &FaultCounters::segvAccerr);
+        kill(p, code);
+        return FaultResult::Killed;
+    }
+    const Vpn vpn = m_m.vpnOf(va);
+    const auto slot = ensureLeaf(p, va);
+    if (!slot) return FaultResult::Killed;  // no memory for a page table, and p was the victim
+    const Pte before = pteAt(*slot);
+    const std::uint16_t execFlag = vma->prot.exec ? pte::Exec : 0;
+
+    if (!before.mapped()) {
+        if (a != Access::Write) {
+            // A2: a read of never-written private anonymous memory maps the shared zero page.
+            Event& mf = emit(EventKind::MinorFault, pid, cost.faultZeroPageMap);
+            mf.va = va;
+            mf.access = a;
+            mf.reason = FaultReason::ZeroPageRead;
+            countFault(p, &FaultCounters::minor);
+            countFault(p, &FaultCounters::zeroPage);
+            Event& z = emit(EventKind::ZeroPageMap, pid);
+            z.va = va;
+            z.frame = PhysicalMemory::zeroPage();
+            Pte& e = pteAt(*slot);
+            e.target = PhysicalMemory::zeroPage().value;
+            e.flags = pte::Present | pte::ZeroPage | pte::Accessed | execFlag;
+            m_m.tables.node(slot->node).used += 1;
+            Event& s = emit(EventKind::PteSet, pid);
+            s.va = va;
+            s.frame = PhysicalMemory::zeroPage();
+            s.writable = false;
+            return FaultResult::Resolved;
+        }
+        // A3: the first write allocates a zeroed frame, mapped writable and dirty; no flush (T3).
+        Event& mf = emit(EventKind::MinorFault, pid, cost.faultAnonZeroFill);
+        mf.va = va;
+        mf.access = a;
+        mf.reason = FaultReason::AnonZeroFill;
+        countFault(p, &FaultCounters::minor);
+        const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
+        if (!f.valid()) return FaultResult::Killed;
+        Process& q = *m_m.process(pid);
+        Event& z = emit(EventKind::ZeroFill, pid);
+        z.va = va;
+        z.frame = f;
+        Pte& e = pteAt(*slot);
+        e.target = f.value;
+        e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
+        m_m.tables.node(slot->node).used += 1;
+        m_m.memory.frame(f).mapcount = 1;
+        q.counters.rssPages += 1;
+        Event& s = emit(EventKind::PteSet, pid);
+        s.va = va;
+        s.frame = f;
+        s.writable = true;
+        return FaultResult::Resolved;
+    }
+
+    // The PTE holds a frame but the access was refused by the hardware: a write to a read-only
+    // PTE in a writable VMA. This is the write-protect fault of F5: minor, never an error.
+    const std::uint16_t asid = asidFor(p);
+    if ((a == Access::Write && before.writable()) ||
+        (a == Access::Execute && before.has(pte::Exec)) ||
+        (a == Access::Read && before.present())) {
+        // F1: a spurious fault (the PTE already allows the access): only the A/D bits change.
+        Event& mf = emit(EventKind::MinorFault, pid, cost.faultCowReuse);
+        mf.va = va;
+        mf.access = a;
+        mf.reason = FaultReason::Spurious;
+        countFault(p, &FaultCounters::minor);
+        pteAt(*slot).flags |= pte::Accessed | (a == Access::Write ? pte::Dirty : 0);
+        return FaultResult::Resolved;
+    }
+    countFault(p, &FaultCounters::protection);
+    if (before.has(pte::ZeroPage)) {
+        // A4/C5: writing a zero-page mapping allocates a zeroed frame (nothing is copied) and
+        // replaces the present PTE, which needs a flush (T3).
+        Event& mf = emit(EventKind::MinorFault, pid, cost.faultZeroPageWrite);
+        mf.va = va;
+        mf.access = a;
+        mf.reason = FaultReason::ZeroPageWrite;
+        countFault(p, &FaultCounters::minor);
+        const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
+        if (!f.valid()) return FaultResult::Killed;
+        Process& q = *m_m.process(pid);
+        Event& z = emit(EventKind::ZeroFill, pid);
+        z.va = va;
+        z.frame = f;
+        m_m.tlb.invalidate(asid, vpn);
+        Event& fl = emit(EventKind::TlbFlush, pid, cost.tlbFlushPage);
+        fl.va = va;
+        fl.count = 1;
+        ++m_m.counters.tlbFlushes;
+        ++m_m.counters.pagesFlushed;
+        Pte& e = pteAt(*slot);
+        e.target = f.value;
+        e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
+        m_m.memory.frame(f).mapcount = 1;
+        q.counters.rssPages += 1;
+        Event& s = emit(EventKind::PteSet, pid);
+        s.va = va;
+        s.frame = f;
+        s.oldFrame = PhysicalMemory::zeroPage();
+        s.writable = true;
+        return FaultResult::Resolved;
+    }
+
+    const Pfn old{before.target};
+    const std::uint32_t refs = m_m.memory.frame(old).mapcount;
+    if (refs <= 1) {
+        // C2 reuse: the only reference left. Made writable in place: no copy, no flush (T3).
+        Event& mf = emit(EventKind::MinorFault, pid, cost.faultCowReuse);
+        mf.va = va;
+        mf.access = a;
+        mf.reason = FaultReason::CowReuse;
+        countFault(p, &FaultCounters::minor);
+        countFault(p, &FaultCounters::cowReuse);
+        Event& r = emit(EventKind::CowReuse, pid);
+        r.va = va;
+        r.frame = old;
+        r.count = refs;
+        Pte& e = pteAt(*slot);
+        e.flags |= pte::Writable | pte::Dirty | pte::Accessed;
+        Event& s = emit(EventKind::PteSet, pid);
+        s.va = va;
+        s.frame = old;
+        s.writable = true;
+        return FaultResult::Resolved;
+    }
+    // C2 copy: another process still maps the frame. Allocate, copy, clear + flush, map (T3).
+    Event& mf = emit(EventKind::MinorFault, pid, cost.faultCowCopy);
+    mf.va = va;
+    mf.access = a;
+    mf.reason = FaultReason::CowCopy;
+    mf.count = refs;
+    countFault(p, &FaultCounters::minor);
+    countFault(p, &FaultCounters::cowCopy);
+    const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
+    if (!f.valid()) return FaultResult::Killed;
+    Event& c = emit(EventKind::CowCopy, pid);
+    c.va = va;
+    c.frame = f;
+    c.oldFrame = old;
+    c.count = refs;
+    m_m.tlb.invalidate(asid, vpn);
+    Event& fl = emit(EventKind::TlbFlush, pid, cost.tlbFlushPage);
+    fl.va = va;
+    fl.count = 1;
+    ++m_m.counters.tlbFlushes;
+    ++m_m.counters.pagesFlushed;
+    // The OOM killer may have run inside allocFrame and changed the old frame's sharers; re-read.
+    Pte& e = pteAt(*slot);
+    Frame& oldFrame = m_m.memory.frame(Pfn{e.target});
+    oldFrame.mapcount -= 1;
+    e.target = f.value;
+    e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
+    m_m.memory.frame(f).mapcount = 1;  // RSS is unchanged: the old page was counted already (C4)
+    Event& s = emit(EventKind::PteSet, pid);
+    s.va = va;
+    s.frame = f;
+    s.oldFrame = old;
+    s.writable = true;
+    return FaultResult::Resolved;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frames, page tables, the OOM killer
+
+Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
+    const Pid pid = p.pid;
+    for (;;) {
+        const Pfn f = m_m.memory.allocate(use, pid, vpn, level);
+        if (f.valid()) {
+            ++m_m.counters.framesAllocated;
+            ++m_m.process(pid)->counters.c.framesAllocated;
+            if (use == FrameUse::Anon) {
+                Event& e = emit(EventKind::FrameAlloc, pid);
+                e.frame = f;
+                e.va = vpn.value << m_m.geometry().pageBits;
+            }
+            return f;
+        }
+        // O1: nothing left to reclaim in this model (no swap, no page cache), so the OOM
+        // killer picks a victim, frees its memory and the allocation is retried.
+        if (!runOomKiller(*m_m.process(pid))) return Pfn::none();
+        if (!m_m.process(pid)->running()) return Pfn::none();
+    }
+}
+
+std::int64_t Kernel::badness(std::uint64_t rssPages, std::uint64_t swapPages,
+                             std::uint64_t pageTablePages, std::int32_t oomScoreAdj,
+                             std::uint64_t totalPages) {
+    const auto points = static_cast<std::int64_t>(rssPages + swapPages + pageTablePages);
+    return points +
+           static_cast<std::int64_t>(oomScoreAdj) * static_cast<std::int64_t>(totalPages / 1000);
+}
+
+std::int64_t Kernel::oomScore(std::int64_t badnessPages, std::int32_t oomScoreAdj,
+                              std::uint64_t totalPages) {
+    if (oomScoreAdj == -1000 || totalPages == 0) return 0;
+    const std::int64_t score =
+        (1000 + badnessPages * 1000 / static_cast<std::int64_t>(totalPages)) * 2 / 3;
+    return std::clamp<std::int64_t>(score, 0, 2000);
+}
+
+std::int64_t Kernel::badness(const Machine& m, const Process& p) {
+    // totalpages is RAM (+ swap, once there is swap) for a global OOM.
+    return badness(p.counters.rssPages, 0, p.counters.pageTablePages, p.oomScoreAdj,
+                   m.memory.total());
+}
+
+std::int64_t Kernel::oomScore(const Machine& m, const Process& p) {
+    return oomScore(badness(m, p), p.oomScoreAdj, m.memory.total());
+}
+
+bool Kernel::runOomKiller(Process& requester) {
+    const Pid requesterPid = requester.pid;
+    // The OOM killer is always shown, even inside an operation summarised as one event.
+    const bool quiet = m_quiet;
+    m_quiet = false;
+    {
+        Event& e = emit(EventKind::OutOfMemory, requesterPid);
+        e.count = m_m.memory.freeCount();
+    }
+    Process* victim = nullptr;
+    std::int64_t best = 0;
+    for (Process& q : m_m.processes) {
+        if (!q.running() || q.oomScoreAdj == -1000) continue;  // O1: never chosen
+        const std::int64_t b = badness(m_m, q);
+        if (victim == nullptr || b >= best) {  // ties go to the later task, as the kernel's scan
+            victim = &q;
+            best = b;
+        }
+    }
+    if (victim == nullptr) {
+        // Nothing may be killed: the allocation fails and the requester dies.
+        victim = &requester;
+        best = badness(m_m, requester);
+    }
+    Event& e = emit(EventKind::OomKill, victim->pid);
+    e.count = static_cast<std::uint64_t>(best < 0 ? 0 : best);
+    e.otherPid = requesterPid;
+    countAll(*victim, &Counters::oomKills);
+    kill(*victim, SigCode::Sigkill);
+    m_quiet = quiet;
+    return true;
+}
+
+std::optional<Kernel::Slot> Kernel::findLeaf(const Process& p, VirtAddr va) const {
+    const Geometry& g = m_m.geometry();
+    if (p.root == kNoNode || (g.vaBits() < 64 && va >= g.vaEnd())) return std::nullopt;
+    std::uint32_t node = p.root;
+    for (unsigned level = 0; level + 1 < g.levels(); ++level) {
+        const Pte& e = m_m.tables.node(node).entries[g.indexAt(va, level)];
+        if (!e.present()) return std::nullopt;
+        node = static_cast<std::uint32_t>(e.target);
+    }
+    return Slot{node, static_cast<std::uint32_t>(g.indexAt(va, g.levels() - 1))};
+}
+
+std::optional<Kernel::Slot> Kernel::ensureLeaf(Process& p, VirtAddr va) {
+    const Geometry& g = m_m.geometry();
+    const Pid pid = p.pid;
+    std::uint32_t node = m_m.process(pid)->root;
+    for (unsigned level = 0; level + 1 < g.levels(); ++level) {
+        const auto idx = g.indexAt(va, level);
+        if (!m_m.tables.node(node).entries[idx].present()) {
+            // T6: page tables are allocated at the first fault in their range, and use frames.
+            const auto childLevel = static_cast<std::uint8_t>(level + 1);
+            const Pfn f = allocFrame(*m_m.process(pid), FrameUse::PageTable,
+                                     Vpn{va >> m_m.geometry().pageBits}, childLevel);
+            if (!f.valid()) return std::nullopt;
+            const std::uint32_t child =
+                m_m.tables.create(f, pid, childLevel, g.entriesAt(childLevel));
+            PtNode& parent = m_m.tables.node(node);
+            parent.entries[idx] = Pte{child, pte::Present | pte::Writable};
+            parent.used += 1;
+            m_m.process(pid)->counters.pageTablePages += 1;
+            Event& e = emit(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
+            e.va = va;
+            e.frame = f;
+            e.level = childLevel;
+        }
+        node = static_cast<std::uint32_t>(m_m.tables.node(node).entries[idx].target);
+    }
+    return Slot{node, static_cast<std::uint32_t>(g.indexAt(va, g.levels() - 1))};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unmapping and teardown
+
+void Kernel::unmapPte(Process& p, Pte& e, std::uint64_t& freed) {
+    if (e.mapped() && !e.has(pte::ZeroPage)) {
+        const Pfn f{e.target};
+        Frame& fr = m_m.memory.frame(f);
+        fr.mapcount -= 1;
+        p.counters.rssPages -= 1;
+        if (fr.mapcount == 0) {
+            m_m.memory.release(f);
+            ++m_m.counters.framesFreed;
+            ++freed;
+        }
+    }
+    e = Pte{};
+}
+
+std::pair<std::uint64_t, std::uint64_t> Kernel::zapRange(Process& p, VirtAddr start, VirtAddr end,
+                                                         bool freeTables) {
+    std::uint64_t pages = 0;
+    std::uint64_t freed = 0;
+    std::vector<Vpn> flush;
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    for (VirtAddr va = start; va < end; va += ps) {
+        const auto s = findLeaf(p, va);
+        if (!s) continue;
+        Pte& e = pteAt(*s);
+        if (e.empty()) continue;
+        if (e.present()) flush.push_back(m_m.vpnOf(va));
+        unmapPte(p, e, freed);
+        m_m.tables.node(s->node).used -= 1;
+        ++pages;
+    }
+    if (!flush.empty()) flushRange(p, flush);
+    if (freeTables && p.root != kNoNode) freeEmptyTables(p, p.root, 0);
+    return {pages, freed};
+}
+
+void Kernel::freeEmptyTables(Process& p, std::uint32_t node, unsigned level) {
+    const Geometry& g = m_m.geometry();
+    if (level + 1 >= g.levels()) return;
+    auto& entries = m_m.tables.node(node).entries;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (!entries[i].present()) continue;
+        const auto child = static_cast<std::uint32_t>(entries[i].target);
+        freeEmptyTables(p, child, level + 1);
+        if (m_m.tables.node(child).used == 0) {
+            const Pfn f = m_m.tables.node(child).frame;
+            m_m.tables.destroy(child);
+            m_m.memory.release(f);
+            ++m_m.counters.framesFreed;
+            p.counters.pageTablePages -= 1;
+            PtNode& n = m_m.tables.node(node);
+            n.entries[i] = Pte{};
+            n.used -= 1;
+        }
+    }
+}
+
+void Kernel::teardown(Process& p, std::uint64_t& freed) {
+    const Geometry& g = m_m.geometry();
+    if (p.root != kNoNode) {
+        // Depth-first: unmap leaves, then free every table including the root.
+        std::vector<std::pair<std::uint32_t, unsigned>> stack{{p.root, 0}};
+        std::vector<std::uint32_t> nodes;
+        while (!stack.empty()) {
+            auto [node, level] = stack.back();
+            stack.pop_back();
+            nodes.push_back(node);
+            auto& entries = m_m.tables.node(node).entries;
+            for (Pte& e : entries) {
+                if (level + 1 < g.levels()) {
+                    if (e.present())
+                        stack.push_back({static_cast<std::uint32_t>(e.target), level + 1});
+                } else if (!e.empty()) {
+                    unmapPte(p, e, freed);
+                }
+            }
+        }
+        for (std::uint32_t node : nodes) {
+            const Pfn f = m_m.tables.node(node).frame;
+            m_m.tables.destroy(node);
+            m_m.memory.release(f);
+            ++m_m.counters.framesFreed;
+            ++freed;
+        }
+        p.root = kNoNode;
+        p.counters.pageTablePages = 0;
+    }
+    m_m.tlb.release(p.pid);
+    p.vmas.clear();
+    p.regions.clear();
+    p.counters.rssPages = 0;
+    if (m_m.current == p.pid) m_m.current = Pid{};
+}
+
+void Kernel::kill(Process& p, SigCode code) {
+    const Pid pid = p.pid;
+    std::uint64_t freed = 0;
+    teardown(p, freed);
+    Process& q = *m_m.process(pid);
+    q.state = ProcState::Killed;
+    q.exitSignal = code;
+    Event& e = emit(EventKind::ProcessKilled, pid,
+                    m_m.config.costs.signalKill + freed * m_m.config.costs.perPageUnmap);
+    e.code = code;
+    e.count = freed;
+}
+
+void Kernel::exit(Pid pid) {
+    ensureCurrent(pid);
+    Process& p = *m_m.process(pid);
+    std::uint64_t freed = 0;
+    teardown(p, freed);
+    p.state = ProcState::Exited;
+    Event& e = emit(EventKind::Exit, pid,
+                    m_m.config.costs.syscall + freed * m_m.config.costs.perPageUnmap);
+    e.count = freed;
+}
+
+void Kernel::flushRange(Process& p, const std::vector<Vpn>& pages) {
+    const auto asid = m_m.tlb.asidOf(p.pid);
+    if (pages.size() > kFlushCeiling) {
+        flushMm(p);
+        return;
+    }
+    for (const Vpn v : pages)
+        if (asid) m_m.tlb.invalidate(*asid, v);
+    Event& e = emit(EventKind::TlbFlush, p.pid, m_m.config.costs.tlbFlushPage * pages.size());
+    e.va = pages.front().value << m_m.geometry().pageBits;
+    e.count = pages.size();
+    ++m_m.counters.tlbFlushes;
+    m_m.counters.pagesFlushed += pages.size();
+}
+
+void Kernel::flushMm(Process& p) {
+    const auto asid = m_m.tlb.asidOf(p.pid);
+    const std::uint32_t n = asid ? m_m.tlb.flushAsid(*asid) : 0;
+    Event& e = emit(EventKind::TlbFlush, p.pid, m_m.config.costs.tlbFlushFull);
+    e.full = true;
+    e.count = n;
+    ++m_m.counters.tlbFlushes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Address-space system calls
+
+std::optional<VirtAddr> Kernel::findFreeArea(const Process& p, std::uint64_t length) const {
+    // Top-down from mmap_base, like the x86-64 default layout.
+    const Geometry& g = m_m.geometry();
+    const std::uint64_t ps = g.pageSize();
+    const std::uint64_t top = (g.vaEnd() - g.vaEnd() / 128) / ps * ps;
+    VirtAddr end = top;
+    for (auto it = p.vmas.rbegin(); it != p.vmas.rend(); ++it) {
+        if (it->start >= end) continue;
+        if (it->end <= end && end - it->end >= length) return end - length;
+        end = std::min(end, it->start);
+    }
+    if (end >= length + ps) return end - length;  // never map page 0
+    return std::nullopt;
+}
+
+void Kernel::insertVma(Process& p, Vma v) {
+    auto it = std::lower_bound(p.vmas.begin(), p.vmas.end(), v.start,
+                               [](const Vma& a, VirtAddr s) { return a.start < s; });
+    p.vmas.insert(it, std::move(v));
+}
+
+void Kernel::splitAt(Process& p, VirtAddr addr) {
+    Vma* v = p.findVma(addr);
+    if (v == nullptr || v->start == addr) return;
+    Vma tail = *v;
+    tail.start = addr;
+    if (tail.kind == VmaKind::File) tail.fileOffset += addr - v->start;
+    v->end = addr;
+    insertVma(p, std::move(tail));
+}
+
+std::optional<VirtAddr> Kernel::mmap(Pid pid, std::uint64_t length, std::optional<VirtAddr> hint,
+                                     Prot prot, bool populateNow, const std::string& name) {
+    ensureCurrent(pid);
+    Process& p = *m_m.process(pid);
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    const std::uint64_t len = alignUp(length, ps);
+    auto fail = [&](std::uint64_t err) -> std::optional<VirtAddr> {
+        Event& e = emit(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
+        e.count = err;
+        e.va = hint.value_or(0);
+        return std::nullopt;
+    };
+    // A1: overcommit heuristic (mode 0) refuses a single request larger than RAM + swap.
+    if (len == 0 || len / ps > m_m.memory.total()) return fail(kEnomem);
+    VirtAddr start{};
+    if (hint) {
+        if (*hint % ps != 0) return fail(kEinval);
+        const Geometry& g = m_m.geometry();
+        if (*hint == 0 || *hint + len > g.vaEnd() || *hint + len < *hint) return fail(kEinval);
+        for (const Vma& v : p.vmas)
+            if (v.start < *hint + len && *hint < v.end) return fail(kEexist);
+        start = *hint;
+    } else {
+        const auto area = findFreeArea(p, len);
+        if (!area) return fail(kEnomem);
+        start = *area;
+    }
+    insertVma(p, Vma{start, start + len, prot, false, VmaKind::Anonymous, "", 0, name});
+    Event& e = emit(EventKind::Mmap, pid, m_m.config.costs.syscall);
+    e.va = start;
+    e.count = len / ps;
+    if (populateNow) populate(pid, start, len);
+    return start;
+}
+
+std::optional<VirtAddr> Kernel::malloc(Pid pid, std::uint64_t length, const std::string& name) {
+    ensureCurrent(pid);
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    std::optional<VirtAddr> result;
+    if (length >= kMmapThreshold) {
+        // Big blocks get a private mapping of their own; the chunk header comes first.
+        const auto start =
+            mmap(pid, length + kMallocHeader, std::nullopt, Prot{true, true, false}, false, name);
+        if (start) result = *start + kMallocHeader;
+    } else {
+        Process& p = *m_m.process(pid);
+        if (p.brkEnd == 0) {
+            const Geometry& g = m_m.geometry();
+            p.brkStart = p.brkEnd = alignUp(g.vaEnd() / 64, ps);
+            p.heapTop = p.brkStart;
+        }
+        const VirtAddr addr = p.heapTop + kMallocHeader;
+        const VirtAddr newTop = addr + alignUp(std::max<std::uint64_t>(length, 1), 16);
+        if (newTop > p.brkEnd) {
+            // brk grows by what is needed plus M_TOP_PAD, in whole pages.
+            const VirtAddr newEnd = alignUp(newTop + kTopPad, ps);
+            for (const Vma& v : p.vmas)
+                if (v.start < newEnd && v.end > p.brkEnd) {
+                    Event& e = emit(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
+                    e.count = kEnomem;
+                    return std::nullopt;
+                }
+            // Extend the heap's top VMA, or start a new piece if the top was unmapped.
+            Vma* top = p.brkEnd > p.brkStart ? p.findVma(p.brkEnd - 1) : nullptr;
+            if (top != nullptr && top->end == p.brkEnd && top->name == "[heap]")
+                top->end = newEnd;
+            else
+                insertVma(p, Vma{p.brkEnd, newEnd, Prot{true, true, false}, false,
+                                 VmaKind::Anonymous, "", 0, "[heap]"});
+            Event& e = emit(EventKind::Brk, pid, m_m.config.costs.syscall);
+            e.va = p.brkEnd;
+            e.count = (newEnd - p.brkEnd) / ps;
+            p.brkEnd = newEnd;
+        }
+        p.heapTop = newTop;
+        result = addr;
+    }
+    Event& e = emit(EventKind::Malloc, pid, 50);
+    e.va = result.value_or(0);
+    e.count = length;
+    if (result) m_m.process(pid)->regions.push_back(Region{name, *result, length});
+    return result;
+}
+
+void Kernel::free(Pid pid, const std::string& name) {
+    ensureCurrent(pid);
+    Process& p = *m_m.process(pid);
+    const Region* r = p.findRegion(name);
+    if (r == nullptr) {
+        skipped(pid);
+        return;
+    }
+    const Region region = *r;
+    p.regions.erase(p.regions.begin() + (r - p.regions.data()));
+    Event& e = emit(EventKind::Free, pid, 50);
+    e.va = region.start;
+    e.count = region.length;
+    // Blocks from mmap go back to the kernel at once; heap chunks stay mapped (and resident).
+    if (region.length >= kMmapThreshold) {
+        const std::uint64_t ps = m_m.geometry().pageSize();
+        const VirtAddr start = region.start - kMallocHeader;
+        munmap(pid, start, alignUp(region.length + kMallocHeader, ps));
+    }
+}
+
+void Kernel::munmap(Pid pid, VirtAddr start, std::uint64_t length) {
+    ensureCurrent(pid);
+    Process& p = *m_m.process(pid);
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    const VirtAddr end = start + alignUp(length, ps);
+    if (start % ps != 0 || length == 0) {
+        Event& e = emit(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
+        e.count = kEinval;
+        return;
+    }
+    splitAt(p, start);
+    splitAt(p, end);
+    // A6: frames, PTEs and empty page tables go, with one batched flush.
+    const auto [pages, freed] = zapRange(p, start, end, true);
+    Process& q = *m_m.process(pid);
+    std::erase_if(q.vmas, [&](const Vma& v) { return v.start >= start && v.end <= end; });
+    std::erase_if(q.regions, [&](const Region& r) { return r.start >= start && r.start < end; });
+    if (q.brkEnd > q.brkStart && start <= q.brkStart && end >= q.brkEnd) q.brkEnd = q.brkStart;
+    Event& e = emit(EventKind::Munmap, pid,
+                    m_m.config.costs.syscall + pages * m_m.config.costs.perPageUnmap);
+    e.va = start;
+    e.count = (end - start) / ps;
+    e.index = static_cast<std::uint32_t>(freed);
+}
+
+void Kernel::mprotect(Pid pid, VirtAddr start, std::uint64_t length, Prot prot) {
+    ensureCurrent(pid);
+    Process& p = *m_m.process(pid);
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    const VirtAddr end = start + alignUp(length, ps);
+    splitAt(p, start);
+    splitAt(p, end);
+    std::vector<Vpn> flush;
+    std::uint64_t changed = 0;
+    for (Vma& v : p.vmas) {
+        if (v.end <= start || v.start >= end) continue;
+        v.prot = prot;
+    }
+    for (VirtAddr va = start; va < end; va += ps) {
+        const auto s = findLeaf(p, va);
+        if (!s) continue;
+        Pte& e = pteAt(*s);
+        if (!e.mapped()) continue;
+        const std::uint16_t before = e.flags;
+        const bool zero = e.has(pte::ZeroPage);
+        std::uint16_t f = e.flags & (pte::Accessed | pte::Dirty | pte::ZeroPage);
+        if (prot.none()) {
+            f |= pte::ProtNone;
+        } else {
+            f |= pte::Present;
+            if (prot.exec) f |= pte::Exec;
+            // Write is granted at once only to an exclusive, dirty private page (measured:
+            // RO -> RW on a dirty private page, then write: 0 faults). Otherwise the next
+            // write takes the CoW path.
+            const bool exclusive = !zero && m_m.memory.frame(Pfn{e.target}).mapcount == 1;
+            const bool wasWritable = (before & pte::Writable) != 0;
+            if (prot.write && (wasWritable || (exclusive && e.has(pte::Dirty)))) f |= pte::Writable;
+        }
+        if (f == before) continue;
+        e.flags = f;
+        ++changed;
+        // T3 requires a flush when a present entry loses rights; Linux's change_protection()
+        // flushes every present entry it modified, so a later write never faults spuriously.
+        if (before & pte::Present) flush.push_back(m_m.vpnOf(va));
+    }
+    Event& e = emit(EventKind::Mprotect, pid, m_m.config.costs.syscall);
+    e.va = start;
+    e.count = changed;
+    if (!flush.empty()) flushRange(p, flush);
+}
+
+void Kernel::madviseDontneed(Pid pid, VirtAddr start, std::uint64_t length) {
+    ensureCurrent(pid);
+    Process& p = *m_m.process(pid);
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    const VirtAddr end = start + alignUp(length, ps);
+    // A5: frames freed and PTEs cleared at once; the VMA (and page tables) stay.
+    const auto [pages, freed] = zapRange(p, start, end, false);
+    Event& e = emit(EventKind::MadviseDontneed, pid,
+                    m_m.config.costs.syscall + pages * m_m.config.costs.perPageUnmap);
+    e.va = start;
+    e.count = pages;
+    e.index = static_cast<std::uint32_t>(freed);
+}
+
+void Kernel::populate(Pid pid, VirtAddr start, std::uint64_t length) {
+    ensureCurrent(pid);
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    const VirtAddr end = start + alignUp(length, ps);
+    const std::uint64_t minorBefore = m_m.process(pid)->counters.c.faults.minor;
+    // F4: the kernel faults every page in through the normal handler, charged to the caller;
+    // writable mappings are populated for write. Shown as one event.
+    m_quiet = true;
+    m_quietCost = 0;
+    for (VirtAddr va = start; va < end; va += ps) {
+        Process* p = m_m.process(pid);
+        if (!p->running()) break;
+        const Vma* v = p->findVma(va);
+        if (v == nullptr || v->prot.none()) continue;
+        const Access a = v->prot.write ? Access::Write : Access::Read;
+        const auto s = findLeaf(*p, va);
+        if (s) {
+            const Pte& e = pteAt(*s);
+            if (e.mapped() && (a == Access::Read || e.writable())) continue;
+        }
+        handleFault(*p, va, a);
+    }
+    m_quiet = false;
+    const std::uint64_t spent = m_quietCost;
+    Process& p = *m_m.process(pid);
+    Event& e = emit(EventKind::Populate, pid, spent);
+    e.va = start;
+    e.count = p.counters.c.faults.minor - minorBefore;
+    if (!p.running()) {
+        Event& k = emit(EventKind::ProcessKilled, pid);
+        k.code = p.exitSignal;
+    }
+}
+
+bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
+    ensureCurrent(parentPid);
+    const Geometry& g = m_m.geometry();
+    {
+        const Process& parent = *m_m.process(parentPid);
+        Process child;
+        child.pid = childPid;
+        child.name = childName.empty() ? parent.name : childName;
+        child.parent = parentPid;
+        child.uid = parent.uid;
+        child.oomScoreAdj = parent.oomScoreAdj;
+        child.startTime = m_m.now;
+        child.vmas = parent.vmas;
+        child.regions = parent.regions;
+        child.brkStart = parent.brkStart;
+        child.brkEnd = parent.brkEnd;
+        child.heapTop = parent.heapTop;
+        m_m.processes.push_back(std::move(child));
+    }
+    const std::uint64_t ptBefore = m_m.counters.framesAllocated;
+    const Pfn rootFrame = allocFrame(*m_m.process(childPid), FrameUse::PageTable, Vpn{}, 0);
+    if (!rootFrame.valid()) return false;
+    m_m.process(childPid)->root = m_m.tables.create(rootFrame, childPid, 0, g.entriesAt(0));
+    m_m.process(childPid)->counters.pageTablePages = 1;
+
+    // C1: copy the PTEs of private VMAs; write-protect writable ones in both; share frames.
+    std::vector<std::pair<VirtAddr, Pte>> leaves;
+    m_m.forEachLeaf(*m_m.process(parentPid), [&](VirtAddr va, const Pte& e) {
+        if (e.mapped()) leaves.emplace_back(va, e);
+    });
+    std::uint64_t copied = 0;
+    for (const auto& [va, e] : leaves) {
+        Process& parent = *m_m.process(parentPid);
+        const Vma* v = parent.findVma(va);
+        if (v == nullptr || v->shared) continue;
+        const auto ps = findLeaf(parent, va);
+        Pte& pe = pteAt(*ps);
+        pe.flags &= static_cast<std::uint16_t>(~pte::Writable);
+        const auto cs = ensureLeaf(*m_m.process(childPid), va);
+        if (!cs) break;
+        Pte& ce = pteAt(*cs);
+        ce = pteAt(*findLeaf(*m_m.process(parentPid), va));
+        m_m.tables.node(cs->node).used += 1;
+        if (!ce.has(pte::ZeroPage)) {
+            m_m.memory.frame(Pfn{ce.target}).mapcount += 1;
+            m_m.process(childPid)->counters.rssPages += 1;
+        }
+        ++copied;
+    }
+    const std::uint64_t tables = m_m.counters.framesAllocated - ptBefore;
+    Event& e = emit(EventKind::Fork, parentPid,
+                    m_m.config.costs.forkBase + copied * m_m.config.costs.forkPerPte);
+    e.otherPid = childPid;
+    e.count = copied;
+    e.index = static_cast<std::uint32_t>(tables);
+    {
+        Event& s = emit(EventKind::ProcessStart, childPid);
+        s.otherPid = parentPid;
+    }
+    // T4: the parent's TLB is flushed once, after its PTEs were write-protected.
+    if (copied > 0) flushMm(*m_m.process(parentPid));
+    return true;
+}
+
+}  // namespace pfviz

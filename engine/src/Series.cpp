@@ -1,0 +1,57 @@
+#include "pfviz/Series.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace pfviz {
+
+void Series::record(const Sample& s) {
+    if (!m_samples.empty() && m_samples.back().time / m_bucketNs == s.time / m_bucketNs &&
+        m_samples.size() > 1) {
+        m_samples.back() = s;  // the bucket's sample is its last state
+        return;
+    }
+    m_samples.push_back(s);
+    if (m_samples.size() > m_max) {
+        // Too many buckets: double their width, keeping the last sample of each new bucket.
+        m_bucketNs *= 2;
+        std::vector<Sample> kept;
+        kept.reserve(m_samples.size() / 2 + 2);
+        kept.push_back(m_samples.front());  // the initial state stays
+        for (std::size_t i = 1; i < m_samples.size(); ++i) {
+            const bool lastOfBucket =
+                i + 1 == m_samples.size() ||
+                m_samples[i + 1].time / m_bucketNs != m_samples[i].time / m_bucketNs;
+            if (lastOfBucket) kept.push_back(m_samples[i]);
+        }
+        m_samples = std::move(kept);
+    }
+}
+
+void Series::truncateAfterStep(std::uint64_t step) {
+    while (!m_samples.empty() && m_samples.back().step > step)
+        m_samples.pop_back();
+}
+
+std::string Series::csvHeader() {
+    return "time_ns,step,accesses,tlb_hits,tlb_misses,walks,minor,major,invalid,protection,"
+           "cow_copy,cow_reuse,zero_page,tlb_flushes,oom_kills,frames_free,frames_anon,"
+           "frames_page_table,rss_pages";
+}
+
+std::string Series::toCsv() const {
+    std::ostringstream out;
+    out << csvHeader() << '\n';
+    for (const Sample& s : m_samples) {
+        const Counters& c = s.counters;
+        out << s.time << ',' << s.step << ',' << c.accesses << ',' << c.tlbHits << ','
+            << c.tlbMisses << ',' << c.walks << ',' << c.faults.minor << ',' << c.faults.major
+            << ',' << c.faults.invalid << ',' << c.faults.protection << ',' << c.faults.cowCopy
+            << ',' << c.faults.cowReuse << ',' << c.faults.zeroPage << ',' << c.tlbFlushes << ','
+            << c.oomKills << ',' << s.framesFree << ',' << s.framesAnon << ',' << s.framesPageTable
+            << ',' << s.rssPages << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace pfviz

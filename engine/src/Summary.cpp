@@ -1,0 +1,185 @@
+#include "pfviz/Summary.h"
+
+#include <set>
+
+#include "pfviz/Kernel.h"
+
+namespace pfviz {
+
+namespace {
+const char* stateId(ProcState s) {
+    switch (s) {
+        case ProcState::Running:
+            return "running";
+        case ProcState::Exited:
+            return "exited";
+        case ProcState::Killed:
+            return "killed";
+    }
+    return "running";
+}
+
+nlohmann::json faultsJson(const FaultCounters& f) {
+    return {{"minor", f.minor},           {"major", f.major},
+            {"invalid", f.invalid},       {"protection", f.protection},
+            {"cow_copy", f.cowCopy},      {"cow_reuse", f.cowReuse},
+            {"zero_page", f.zeroPage},    {"segv_maperr", f.segvMaperr},
+            {"segv_accerr", f.segvAccerr}};
+}
+
+void collectPaths(const nlohmann::json& j, const std::string& prefix, std::set<std::string>& out) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string p = prefix.empty() ? it.key() : prefix + "." + it.key();
+        if (it->is_object())
+            collectPaths(*it, p, out);
+        else
+            out.insert(p);
+    }
+}
+
+void compare(const nlohmann::json& expect, const nlohmann::json& actual, const std::string& path,
+             const std::string& where, std::vector<ExpectMismatch>& out) {
+    if (expect.is_object()) {
+        for (auto it = expect.begin(); it != expect.end(); ++it) {
+            const std::string p = path.empty() ? it.key() : path + "." + it.key();
+            if (!actual.is_object() || !actual.contains(it.key())) {
+                out.push_back({where, p, it->dump(), "(absent)"});
+                continue;
+            }
+            compare(*it, actual.at(it.key()), p, where, out);
+        }
+        return;
+    }
+    if (expect != actual) out.push_back({where, path, expect.dump(), actual.dump()});
+}
+}  // namespace
+
+nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, std::uint64_t seed,
+                           std::uint64_t steps) {
+    nlohmann::json procs = nlohmann::json::array();
+    for (const Process& p : m.processes) {
+        const Counters& c = p.counters.c;
+        procs.push_back({
+            {"pid", p.pid.value},
+            {"name", p.name},
+            {"parent", p.parent.value},
+            {"state", stateId(p.state)},
+            {"exit_signal", p.exitSignal == SigCode::None
+                                ? nlohmann::json(nullptr)
+                                : nlohmann::json(sigCodeId(p.exitSignal))},
+            {"rss_pages", p.counters.rssPages},
+            {"page_table_pages", p.counters.pageTablePages},
+            {"virtual_pages", p.virtualPages(m.geometry().pageBits)},
+            {"minor_faults", c.faults.minor},
+            {"major_faults", c.faults.major},
+            {"faults", faultsJson(c.faults)},
+            {"tlb", {{"hits", c.tlbHits}, {"misses", c.tlbMisses}}},
+            {"oom_score_adj", p.oomScoreAdj},
+            {"oom_score", p.running() ? Kernel::oomScore(m, p) : 0},
+        });
+    }
+    const Counters& c = m.counters;
+    return {
+        {"scenario", scenarioName},
+        {"seed", seed},
+        {"steps", steps},
+        {"sim_time_ns", m.now},
+        {"faults", faultsJson(c.faults)},
+        {"tlb",
+         {{"hits", c.tlbHits},
+          {"misses", c.tlbMisses},
+          {"walks", c.walks},
+          {"flushes", c.tlbFlushes},
+          {"pages_flushed", c.pagesFlushed}}},
+        {"memory",
+         {{"frames_total", m.memory.total()},
+          {"frames_free", m.memory.freeCount()},
+          {"frames_anon", m.memory.countOf(FrameUse::Anon)},
+          {"page_table_frames", m.memory.countOf(FrameUse::PageTable)},
+          {"page_size", m.geometry().pageSize()}}},
+        {"accesses", c.accesses},
+        {"oom_kills", c.oomKills},
+        {"processes", procs},
+    };
+}
+
+std::vector<ExpectMismatch> checkExpect(const nlohmann::json& expect, const nlohmann::json& summary,
+                                        const std::string& where) {
+    std::vector<ExpectMismatch> out;
+    for (auto it = expect.begin(); it != expect.end(); ++it) {
+        if (it.key() != "processes") {
+            if (!summary.contains(it.key())) {
+                out.push_back({where, it.key(), it->dump(), "(absent)"});
+                continue;
+            }
+            compare(*it, summary.at(it.key()), it.key(), where, out);
+            continue;
+        }
+        for (auto pe = it->begin(); pe != it->end(); ++pe) {
+            const nlohmann::json* proc = nullptr;
+            for (const auto& p : summary.at("processes"))
+                if (p.at("name") == pe.key() ||
+                    std::to_string(p.at("pid").get<std::uint32_t>()) == pe.key())
+                    proc = &p;  // the last process with that name: the newest
+            const std::string path = "processes." + pe.key();
+            if (proc == nullptr) {
+                out.push_back({where, path, pe->dump(), "(no such process)"});
+                continue;
+            }
+            compare(*pe, *proc, path, where, out);
+        }
+    }
+    return out;
+}
+
+nlohmann::json eventJson(const Event& e) {
+    nlohmann::json j = {{"step", e.step},
+                        {"time_ns", e.time},
+                        {"cost_ns", e.cost},
+                        {"kind", eventKindId(e.kind)},
+                        {"pid", e.pid.value}};
+    // Only the fields that mean something are written, to keep the stream readable.
+    if (e.va != 0 || e.kind == EventKind::AccessStart) j["va"] = e.va;
+    if (e.kind == EventKind::AccessStart || e.kind == EventKind::PageFault ||
+        e.kind == EventKind::MinorFault || e.kind == EventKind::InvalidAccess)
+        j["access"] = accessId(e.access);
+    if (e.reason != FaultReason::None) j["reason"] = faultReasonId(e.reason);
+    if (e.code != SigCode::None) j["signal"] = sigCodeId(e.code);
+    if (e.otherPid.valid()) j["other_pid"] = e.otherPid.value;
+    if (e.frame.valid()) j["frame"] = e.frame.value;
+    if (e.oldFrame.valid()) j["old_frame"] = e.oldFrame.value;
+    if (e.tableFrame.valid()) j["table_frame"] = e.tableFrame.value;
+    if (e.kind == EventKind::WalkLevel || e.kind == EventKind::PageTableAlloc) j["level"] = e.level;
+    if (e.kind == EventKind::WalkLevel) {
+        j["index"] = e.index;
+        j["present"] = e.present;
+    }
+    if (e.kind == EventKind::PageFault) j["present"] = e.present;
+    if (e.kind == EventKind::TlbFill || e.kind == EventKind::PteSet || e.kind == EventKind::TlbHit)
+        j["writable"] = e.writable;
+    if (e.kind == EventKind::TlbFlush || e.kind == EventKind::ContextSwitch) j["full"] = e.full;
+    if (e.count != 0) j["count"] = e.count;
+    return j;
+}
+
+bool isExpectPath(const std::string& path) {
+    static const std::set<std::string> paths = [] {
+        Machine m;
+        Process p;
+        p.pid = Pid{1};
+        m.processes.push_back(p);
+        const auto j = summaryJson(m, "", 0, 0);
+        std::set<std::string> out;
+        nlohmann::json top = j;
+        top.erase("processes");
+        collectPaths(top, "", out);
+        std::set<std::string> procPaths;
+        collectPaths(j.at("processes").at(0), "", procPaths);
+        for (const auto& pp : procPaths)
+            out.insert("processes.*." + pp);
+        return out;
+    }();
+    return paths.count(path) > 0;
+}
+
+}  // namespace pfviz
