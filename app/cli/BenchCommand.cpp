@@ -33,8 +33,10 @@ Timing timeRuns(const Scenario& s, std::uint64_t repeat) {
         const auto t0 = std::chrono::steady_clock::now();
         Simulator sim(s, SimulatorOptions{.seed = {}, .history = false});
         std::uint64_t events = 0;
-        while (!sim.atEnd()) events += sim.step().size();
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        while (!sim.atEnd())
+            events += sim.step().size();
+        const double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (secs < best.seconds) best = {secs, sim.stepIndex(), events};
     }
     return best;
@@ -67,7 +69,8 @@ int benchCommand(const std::vector<std::string>& argv) {
     const Timing run = timeRuns(s, repeat);
     const Timing base = timeRuns(baselineFor(run.steps), repeat);
     const double perStep = run.seconds / static_cast<double>(std::max<std::uint64_t>(run.steps, 1));
-    const double basePerStep = base.seconds / static_cast<double>(std::max<std::uint64_t>(base.steps, 1));
+    const double basePerStep =
+        base.seconds / static_cast<double>(std::max<std::uint64_t>(base.steps, 1));
     const double ratio = basePerStep > 0 ? perStep / basePerStep : 0;
     if (asJson) {
         const nlohmann::json j = {
@@ -78,17 +81,21 @@ int benchCommand(const std::vector<std::string>& argv) {
             {"seconds", run.seconds},
             {"steps_per_second", static_cast<double>(run.steps) / run.seconds},
             {"events_per_second", static_cast<double>(run.events) / run.seconds},
-            {"baseline", {{"steps", base.steps}, {"seconds", base.seconds},
-                          {"steps_per_second", static_cast<double>(base.steps) / base.seconds}}},
+            {"baseline",
+             {{"steps", base.steps},
+              {"seconds", base.seconds},
+              {"steps_per_second", static_cast<double>(base.steps) / base.seconds}}},
             {"ratio_to_baseline", ratio}};
         std::cout << j.dump() << '\n';
         return kExitOk;
     }
     std::printf("scenario %s: %llu steps, %llu events (best of %llu runs)\n", s.name.c_str(),
-                static_cast<unsigned long long>(run.steps), static_cast<unsigned long long>(run.events),
+                static_cast<unsigned long long>(run.steps),
+                static_cast<unsigned long long>(run.events),
                 static_cast<unsigned long long>(repeat));
     std::printf("  run       %10.3f ms  %12.0f steps/s  %12.0f events/s\n", run.seconds * 1e3,
-                static_cast<double>(run.steps) / run.seconds, static_cast<double>(run.events) / run.seconds);
+                static_cast<double>(run.steps) / run.seconds,
+                static_cast<double>(run.events) / run.seconds);
     std::printf("  baseline  %10.3f ms  %12.0f steps/s  (%llu steps that all hit the TLB)\n",
                 base.seconds * 1e3, static_cast<double>(base.steps) / base.seconds,
                 static_cast<unsigned long long>(base.steps));

@@ -21,7 +21,8 @@ const Subcommand kCommands[] = {
     {"run", "run a scenario and print a summary (or JSON)", pfviz::cli::runCommand},
     {"validate", "check scenario files without running them", pfviz::cli::validateCommand},
     {"list", "list the built-in scenarios", pfviz::cli::listCommand},
-    {"bench", "time the engine on a scenario against an in-process baseline", pfviz::cli::benchCommand},
+    {"bench", "time the engine on a scenario against an in-process baseline",
+     pfviz::cli::benchCommand},
 };
 
 void printHelp() {

@@ -149,7 +149,7 @@ TEST(CliBench, ReportsARatioAgainstTheBaseline) {
     ASSERT_EQ(r.code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j.at("scenario"), "segfault");
-    EXPECT_EQ(j.at("steps"), 8);
+    EXPECT_EQ(j.at("steps"), 9);  // 3 spawns, 6 operations of one step each
     EXPECT_GT(j.at("events").get<int>(), 8);
     EXPECT_GT(j.at("ratio_to_baseline").get<double>(), 0.0);
     EXPECT_EQ(runCli("bench segfault --repeat 0").code, 2);
