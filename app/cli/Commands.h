@@ -8,9 +8,11 @@ namespace pfviz::cli {
 int runCommand(const std::vector<std::string>& args);
 int validateCommand(const std::vector<std::string>& args);
 int listCommand(const std::vector<std::string>& args);
+int benchCommand(const std::vector<std::string>& args);
 
 extern const char* const kRunHelp;
 extern const char* const kValidateHelp;
 extern const char* const kListHelp;
+extern const char* const kBenchHelp;
 
 }  // namespace pfviz::cli

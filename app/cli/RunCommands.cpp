@@ -41,11 +41,24 @@ const char* const kListHelp =
 
 namespace {
 
-void printPlainSummary(const Simulator& sim, const nlohmann::json& s) {
+std::string formatNs(std::uint64_t ns) {
+    char buf[48];
+    if (ns < 10'000)
+        std::snprintf(buf, sizeof buf, "%llu ns", static_cast<unsigned long long>(ns));
+    else if (ns < 10'000'000)
+        std::snprintf(buf, sizeof buf, "%.1f us", static_cast<double>(ns) / 1e3);
+    else if (ns < 10'000'000'000ull)
+        std::snprintf(buf, sizeof buf, "%.1f ms", static_cast<double>(ns) / 1e6);
+    else
+        std::snprintf(buf, sizeof buf, "%.2f s", static_cast<double>(ns) / 1e9);
+    return buf;
+}
+
+void printPlainSummary(const nlohmann::json& s) {
     const auto& f = s.at("faults");
     std::cout << "scenario " << s.at("scenario").get<std::string>() << " (seed " << s.at("seed")
               << "): " << s.at("steps") << " steps, simulated time "
-              << s.at("sim_time_ns").get<std::uint64_t>() / 1000.0 << " us\n";
+              << formatNs(s.at("sim_time_ns").get<std::uint64_t>()) << "\n";
     std::cout << "faults: minor " << f.at("minor") << ", major " << f.at("major") << ", invalid "
               << f.at("invalid") << " (protection " << f.at("protection") << ", CoW copies "
               << f.at("cow_copy") << ", CoW reuses " << f.at("cow_reuse") << ", zero-page maps "
@@ -70,7 +83,6 @@ void printPlainSummary(const Simulator& sim, const nlohmann::json& s) {
         std::cout << ", RSS " << p.at("rss_pages") << " pages, " << p.at("minor_faults")
                   << " minor / " << p.at("major_faults") << " major faults\n";
     }
-    (void)sim;
 }
 
 class Progress {
@@ -170,7 +182,7 @@ int runCommand(const std::vector<std::string>& argv) {
     if (asJson)
         std::cout << summary.dump() << '\n';
     else
-        printPlainSummary(sim, summary);
+        printPlainSummary(summary);
     if (check) {
         for (const auto& m : mismatches)
             std::cerr << "pfviz-cli: check failed at " << m.where << ": " << m.path << " expected "

@@ -22,6 +22,8 @@ const Subcommand kCommands[] = {
     {"run", "run a scenario and print a summary (or JSON)", pfviz::cli::runCommand},
     {"validate", "check scenario files without running them", pfviz::cli::validateCommand},
     {"list", "list the built-in scenarios", pfviz::cli::listCommand},
+    {"bench", "time the engine on a scenario against an in-process baseline",
+     pfviz::cli::benchCommand},
     {"policy", "replacement-policy lab: FIFO, LRU, OPT, ... on reference strings and traces",
      pfviz::cli::runPolicyCommand},
 };

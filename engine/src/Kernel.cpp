@@ -830,7 +830,8 @@ void Kernel::munmap(Pid pid, VirtAddr start, std::uint64_t length) {
     const auto [pages, freed] = zapRange(p, start, end, true);
     Process& q = *m_m.process(pid);
     std::erase_if(q.vmas, [&](const Vma& v) { return v.start >= start && v.end <= end; });
-    std::erase_if(q.regions, [&](const Region& r) { return r.start >= start && r.start < end; });
+    std::erase_if(q.regions,
+                  [&](const Region& r) { return r.start >= start && r.start + r.length <= end; });
     if (q.brkEnd > q.brkStart && start <= q.brkStart && end >= q.brkEnd) q.brkEnd = q.brkStart;
     Event& e = emit(EventKind::Munmap, pid,
                     m_m.config.costs.syscall + pages * m_m.config.costs.perPageUnmap);

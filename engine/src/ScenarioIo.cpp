@@ -203,6 +203,7 @@ void checkExpectKeys(const JsonReader& r, const std::string& prefix) {
             continue;
         }
         if (v.isObject()) {
+            if (!isExpectPrefix(path)) v.failAtKey("unknown expect key '" + key + "'");
             checkExpectKeys(v, path);
             continue;
         }
@@ -218,6 +219,7 @@ std::optional<nlohmann::json> parseExpect(const JsonReader& r) {
 /// What the loader knows statically while it reads the script: live pids and their regions.
 struct StaticState {
     std::map<std::uint32_t, std::map<std::string, std::uint64_t>> regions;  // pid -> name -> bytes
+    std::set<std::pair<std::uint32_t, std::string>> fromMalloc;  // regions made by malloc
     std::set<std::uint32_t> everUsed;
     std::set<std::uint32_t> alive;
 };
@@ -318,7 +320,7 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
     if (kind == "checkpoint") {
         allow({});
         o.kind = OpKind::Checkpoint;
-        o.pause = true;
+        o.pause = !r.has("pause") || o.pause;  // a checkpoint pauses unless told not to
         if (r.has("pid")) o.pid = requireLivePid(r, st);
         return o;
     }
@@ -354,12 +356,15 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
                     "false)");
         }
         regions[o.name] = o.length;
+        if (o.kind == OpKind::Malloc) st.fromMalloc.insert({o.pid.value, o.name});
         return o;
     }
     if (kind == "free") {
         allow({"region"});
         o.kind = OpKind::Free;
         requireRegion(r, st, o.pid, o.name);
+        if (!st.fromMalloc.count({o.pid.value, o.name}))
+            r.at("region").fail("region '" + o.name + "' was made by mmap; release it with munmap");
         regions.erase(o.name);
         return o;
     }
@@ -384,6 +389,8 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
             o.kind = OpKind::Touch;
         }
         const std::uint64_t regionLen = requireRegion(r, st, o.pid, o.name);
+        if (o.kind == OpKind::Munmap && st.fromMalloc.count({o.pid.value, o.name}))
+            r.at("region").fail("region '" + o.name + "' was made by malloc; release it with free");
         const std::uint64_t len = parseRange(r, o, regionLen);
         o.pages = (len + pageSize - 1) / pageSize;
         if (o.kind == OpKind::Munmap && !r.has("offset") && !r.has("length")) regions.erase(o.name);
@@ -443,6 +450,9 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         st.everUsed.insert(o.child.value);
         st.alive.insert(o.child.value);
         st.regions[o.child.value] = regions;
+        for (const auto& [name, len] : regions)
+            if (st.fromMalloc.count({o.pid.value, name}))
+                st.fromMalloc.insert({o.child.value, name});
         return o;
     }
     if (kind == "exit") {
@@ -497,6 +507,7 @@ Scenario parseScenario(std::string_view text, const std::string& file) {
             o.pid = Pid{static_cast<std::uint32_t>(pr.asUint(1, 0xffffffffu))};
             if (st.everUsed.count(o.pid.value))
                 pr.fail("pid " + std::to_string(o.pid.value) + " is declared twice");
+            if (st.everUsed.size() >= kMaxProcesses) pr.fail("too many processes (at most 4096)");
             o.name = p.has("name") ? p.at("name").asString() : "proc" + std::to_string(o.pid.value);
             if (auto u = p.find("uid"))
                 o.uid = static_cast<std::uint32_t>(u->asUint(0, 0xffffffffu));

@@ -162,7 +162,8 @@ nlohmann::json eventJson(const Event& e) {
     return j;
 }
 
-bool isExpectPath(const std::string& path) {
+namespace {
+const std::set<std::string>& expectPaths() {
     static const std::set<std::string> paths = [] {
         Machine m;
         Process p;
@@ -179,7 +180,18 @@ bool isExpectPath(const std::string& path) {
             out.insert("processes.*." + pp);
         return out;
     }();
-    return paths.count(path) > 0;
+    return paths;
+}
+}  // namespace
+
+bool isExpectPath(const std::string& path) {
+    return expectPaths().count(path) > 0;
+}
+
+bool isExpectPrefix(const std::string& prefix) {
+    const auto& paths = expectPaths();
+    const auto it = paths.lower_bound(prefix + ".");
+    return it != paths.end() && it->rfind(prefix + ".", 0) == 0;
 }
 
 }  // namespace pfviz

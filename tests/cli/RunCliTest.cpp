@@ -133,7 +133,7 @@ TEST(CliValidate, BuiltinFilesAreValid) {
 TEST(CliHelp, EverySubcommandIsDocumented) {
     const auto r = runCli("--help");
     EXPECT_EQ(r.code, 0);
-    for (const char* c : {"run", "validate", "list"}) {
+    for (const char* c : {"run", "validate", "list", "bench"}) {
         EXPECT_NE(r.out.find(c), std::string::npos) << c;
         const auto h = runCli(std::string(c) + " --help");
         EXPECT_EQ(h.code, 0) << c;
@@ -142,6 +142,17 @@ TEST(CliHelp, EverySubcommandIsDocumented) {
     const auto v = runCli("--version");
     EXPECT_EQ(v.code, 0);
     EXPECT_EQ(v.out.rfind("pfviz-cli ", 0), 0u);
+}
+
+TEST(CliBench, ReportsARatioAgainstTheBaseline) {
+    const auto r = runCli("bench segfault --repeat 2 --json");
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j.at("scenario"), "segfault");
+    EXPECT_EQ(j.at("steps"), 9);  // 3 spawns, 6 operations of one step each
+    EXPECT_GT(j.at("events").get<int>(), 8);
+    EXPECT_GT(j.at("ratio_to_baseline").get<double>(), 0.0);
+    EXPECT_EQ(runCli("bench segfault --repeat 0").code, 2);
 }
 
 TEST(CliList, PlainListShowsNamesAndTitles) {

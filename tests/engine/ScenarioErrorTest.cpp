@@ -129,6 +129,38 @@ TEST(ScenarioErrors, ExpectKeysAreChecked) {
     EXPECT_NE(f.what.find("unknown expect key 'minro'"), std::string::npos) << f.what;
 }
 
+TEST(ScenarioErrors, FreeAndMunmapMatchHowTheRegionWasMade) {
+    const auto f = failureOf(withSteps(R"(    {"op": "mmap", "pid": 1, "region": "m", "size": 4096},
+    {"op": "free", "pid": 1, "region": "m"})"));
+    EXPECT_NE(f.what.find("made by mmap; release it with munmap"), std::string::npos) << f.what;
+    const auto g = failureOf(withSteps(R"(    {"op": "malloc", "pid": 1, "region": "b", "size": 64},
+    {"op": "munmap", "pid": 1, "region": "b"})"));
+    EXPECT_NE(g.what.find("made by malloc; release it with free"), std::string::npos) << g.what;
+}
+
+TEST(ScenarioErrors, UnknownExpectObjectKeysAreCaughtAtLoadTime) {
+    const auto f = failureOf(R"({"format":"pfviz-scenario/1","name":"x","processes":[{"pid":1}],
+        "steps":[{"op":"exit","pid":1}],"expect":{"bogus":{}}})");
+    EXPECT_NE(f.what.find("unknown expect key 'bogus'"), std::string::npos) << f.what;
+}
+
+TEST(ScenarioErrors, TooManyDeclaredProcesses) {
+    std::string procs;
+    for (int i = 1; i <= 4097; ++i)
+        procs += (i > 1 ? "," : "") + std::string("{\"pid\":") + std::to_string(i) + "}";
+    const auto f = failureOf(R"({"format":"pfviz-scenario/1","name":"x","processes":[)" + procs +
+                             R"(],"steps":[{"op":"exit","pid":1}]})");
+    EXPECT_NE(f.what.find("too many processes"), std::string::npos) << f.what;
+}
+
+TEST(Scenario, CheckpointPausesUnlessToldNotTo) {
+    const Scenario s = parseScenario(withSteps(R"(    {"op": "checkpoint"},
+    {"op": "checkpoint", "pause": false})"),
+                                     "ok.json");
+    EXPECT_TRUE(s.ops[1].pause);
+    EXPECT_FALSE(s.ops[2].pause);
+}
+
 TEST(ScenarioErrors, NeverCrashOnGarbage) {
     const std::vector<std::string> inputs = {"",
                                              "{",

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <random>
+#include <set>
 
 #include "BuiltinScenarios.h"
 #include "TestSupport.h"
@@ -118,6 +119,7 @@ std::string randomScenario(std::uint64_t seed) {
     auto add = [&](const std::string& s) { steps += (steps.empty() ? "" : ",") + s; };
     int regionId = 0;
     std::vector<std::pair<int, std::string>> regions;
+    std::set<std::string> mallocked;  // region names made by malloc (released with free)
     for (int i = 0; i < 40; ++i) {
         const int pid = pids[static_cast<std::size_t>(pick(static_cast<int>(pids.size())))];
         const std::string p = std::to_string(pid);
@@ -132,7 +134,9 @@ std::string randomScenario(std::uint64_t seed) {
         switch (what) {
             case 0: {
                 const std::string name = "r" + std::to_string(regionId++);
-                add(R"({"op":")" + std::string(pick(2) ? "mmap" : "malloc") + R"(","pid":)" + p +
+                const bool useMalloc = pick(2) == 0;
+                if (useMalloc) mallocked.insert(name);
+                add(R"({"op":")" + std::string(useMalloc ? "malloc" : "mmap") + R"(","pid":)" + p +
                     R"(,"region":")" + name + R"(","size":)" + std::to_string(1 + pick(40000)) +
                     "}");
                 regions.emplace_back(pid, name);
@@ -170,7 +174,8 @@ std::string randomScenario(std::uint64_t seed) {
                     std::erase(pids, pid);
                     std::erase_if(regions, [&](const auto& x) { return x.first == pid; });
                 } else {
-                    add(R"({"op":"munmap","pid":)" + p + R"(,"region":")" + r + R"("})");
+                    add(R"({"op":")" + std::string(mallocked.count(r) ? "free" : "munmap") +
+                        R"(","pid":)" + p + R"(,"region":")" + r + R"("})");
                     std::erase_if(regions,
                                   [&](const auto& x) { return x.first == pid && x.second == r; });
                 }

@@ -37,5 +37,7 @@ nlohmann::json eventJson(const Event& e);
 
 /// The keys an `expect` block may use (for the scenario checker), as paths "faults.minor".
 bool isExpectPath(const std::string& path);
+/// Whether some expect path starts with `prefix` + "." ("faults", "processes.*.tlb").
+bool isExpectPrefix(const std::string& prefix);
 
 }  // namespace pfviz

@@ -81,9 +81,32 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
 class JsonPositions::Scanner {
 public:
     Scanner(std::string_view text, JsonPositions& out)
-        : m_text(text), m_out(out), m_pathBudget(32 * text.size() + (1u << 20)) {}
+        : m_text(text), m_out(out), m_indexing(text.size() < kNone) {
+        m_out.m_truncated = !m_indexing;
+        if (m_indexing) m_out.m_lineStarts.push_back(0);
+    }
 
     void run() {
+        scan();
+        // Close what a syntax error left open, so that everything scanned can be looked up.
+        while (!m_stack.empty())
+            closeContainer();
+        if (m_duplicateOffset != kNone) {
+            m_out.m_duplicate =
+                Finding{std::move(m_duplicatePath), m_out.positionOfOffset(m_duplicateOffset),
+                        std::move(m_duplicateKey)};
+        }
+    }
+
+private:
+    struct Frame {
+        Kind kind;
+        std::uint32_t node;        // the container's node (kNone when not indexing)
+        std::size_t pendingBegin;  // its children so far are m_pending[pendingBegin...]
+        std::uint32_t count;       // number of children so far
+    };
+
+    void scan() {
         if (!m_text.empty() && m_text[0] == '\xEF') {
             if (m_text.substr(0, 3) != "\xEF\xBB\xBF") {
                 fail("incomplete UTF-8 byte order mark");
@@ -100,14 +123,6 @@ public:
         }
         m_out.m_wellFormed = true;
     }
-
-private:
-    enum class Kind : std::uint8_t { Object, Array };
-    struct Frame {
-        Kind kind;
-        std::size_t pathLength;  // length of the container's own path
-        std::size_t index;       // current element index (arrays)
-    };
 
     /// Records a syntax error at m_pos; returns false for `return fail(...)`.
     bool fail(std::string message) {
@@ -157,16 +172,40 @@ private:
     void newLineAfter(std::size_t breakPos) {
         ++m_line;
         m_lineStart = breakPos + 1;
+        if (m_indexing) m_out.m_lineStarts.push_back(static_cast<std::uint32_t>(m_lineStart));
     }
 
-    void record(std::unordered_map<std::string, TextPos>& map, TextPos pos) {
-        if (m_out.m_truncated) return;
-        m_pathBytes += m_path.size();
-        if (m_pathBytes > m_pathBudget) {
-            m_out.m_truncated = true;
-            return;
+    /// Adds the node of the value starting at m_pos as the next child of the innermost container
+    /// (with the key just scanned, for an object member).
+    void addNode(Kind kind) {
+        if (!m_indexing) return;
+        const auto index = static_cast<std::uint32_t>(m_out.m_nodes.size());
+        m_out.m_nodes.push_back(Node{static_cast<std::uint32_t>(m_pos), m_keyOffset, m_keyBegin,
+                                     m_keyLength, 0, 0, kind});
+        m_keyOffset = kNone;
+        m_keyBegin = m_keyLength = 0;
+        if (!m_stack.empty()) {
+            m_pending.push_back(index);
+            ++m_stack.back().count;
         }
-        map.try_emplace(m_path, pos);
+    }
+
+    /// Display path of the value that is current at `depth`: depth 0 is the root, depth
+    /// m_stack.size() is the value just added to the innermost container.
+    std::string pathAt(std::size_t depth) const {
+        std::string path;
+        if (!m_indexing) return path;
+        for (std::size_t i = 0; i < depth; ++i) {
+            const Frame& frame = m_stack[i];
+            if (frame.kind == Kind::Array) {
+                path = element(path, frame.count - 1);
+            } else {
+                const std::uint32_t child =
+                    i + 1 < m_stack.size() ? m_stack[i + 1].node : m_pending.back();
+                path = member(path, m_out.keyOf(m_out.m_nodes[child]));
+            }
+        }
+        return path;
     }
 
     /// Scans the value at m_pos (whitespace already skipped) and everything inside it.
@@ -184,23 +223,28 @@ private:
     bool scanValueStart() {
         m_enteredContainer = false;
         if (atEnd()) return expected("a value");
-        record(m_out.m_values, here());
         const char c = peek();
         switch (c) {
             case '{':
+                return openContainer(Kind::Object);
             case '[':
-                return openContainer(c == '{' ? Kind::Object : Kind::Array);
+                return openContainer(Kind::Array);
             case '"':
+                addNode(Kind::Scalar);
                 return scanString(nullptr);
             case 't':
+                addNode(Kind::Scalar);
                 return scanLiteral("true");
             case 'f':
+                addNode(Kind::Scalar);
                 return scanLiteral("false");
             case 'n':
+                addNode(Kind::Scalar);
                 return scanLiteral("null");
             default:
-                if (c == '-' || isDigit(c)) return scanNumber();
-                return expected("a value");
+                if (c != '-' && !isDigit(c)) return expected("a value");
+                addNode(Kind::Scalar);
+                return scanNumber();
         }
     }
 
@@ -209,17 +253,19 @@ private:
             m_out.m_tooDeep = here();
             return false;
         }
+        addNode(kind);
+        const std::uint32_t node =
+            m_indexing ? static_cast<std::uint32_t>(m_out.m_nodes.size() - 1) : kNone;
+        m_stack.push_back({kind, node, m_pending.size(), 0});
         ++m_pos;
-        m_stack.push_back({kind, m_path.size(), 0});
-        if (kind == Kind::Object) resetKeySet();
         skipWhitespace();
         if (!atEnd() && peek() == (kind == Kind::Object ? '}' : ']')) {
             ++m_pos;
-            m_stack.pop_back();
+            closeContainer();
             return true;  // an empty container is a complete value
         }
         m_enteredContainer = true;
-        return kind == Kind::Object ? beginMember() : beginElement();
+        return kind == Kind::Object ? beginMember() : true;
     }
 
     /// After a complete value: closes containers and moves to the next member/element. Returns
@@ -227,71 +273,78 @@ private:
     bool finishValues() {
         while (!m_stack.empty()) {
             skipWhitespace();
-            Frame& frame = m_stack.back();
-            const bool object = frame.kind == Kind::Object;
+            const bool object = m_stack.back().kind == Kind::Object;
             const char c = atEnd() ? '\0' : peek();
             if (c == ',') {
                 ++m_pos;
                 skipWhitespace();
-                if (frame.kind == Kind::Array) {
-                    ++frame.index;
-                    return beginElement();
-                }
-                return beginMember();
+                return object ? beginMember() : true;
             }
             if (atEnd() || c != (object ? '}' : ']')) {
                 return expected(object ? "',' or '}' after an object member"
                                        : "',' or ']' after an array element");
             }
             ++m_pos;
-            m_path.resize(frame.pathLength);
-            m_stack.pop_back();
+            closeContainer();
         }
         return true;
     }
 
-    bool beginElement() {
-        const Frame& frame = m_stack.back();
-        m_path.resize(frame.pathLength);
-        m_path += '[';
-        m_path += std::to_string(frame.index);
-        m_path += ']';
-        return true;
-    }
-
+    /// Scans a key and its colon; the key goes to the member's node (see addNode).
     bool beginMember() {
         if (atEnd() || peek() != '"') return expected("a string key");
-        const TextPos keyPos = here();
-        m_key.clear();
-        if (!scanString(&m_key)) return false;
+        const auto keyOffset = static_cast<std::uint32_t>(m_pos);
+        const std::size_t keyBegin = m_out.m_keyText.size();
+        if (!scanString(m_indexing ? &m_out.m_keyText : nullptr)) return false;
         skipWhitespace();
         if (atEnd() || peek() != ':') return expected("':' after the key");
         ++m_pos;
         skipWhitespace();
-
-        const Frame& frame = m_stack.back();
-        m_path.resize(frame.pathLength);
-        if (!m_path.empty()) m_path += '.';
-        m_path += m_key;
-        record(m_out.m_keys, keyPos);
-
-        auto& keys = m_keySets[m_stack.size() - 1];
-        if (!keys.insert(m_key).second && !m_out.m_duplicate) {
-            m_out.m_duplicate = Finding{m_path, keyPos, m_key};
-        }
+        m_keyOffset = keyOffset;
+        m_keyBegin = static_cast<std::uint32_t>(keyBegin);
+        m_keyLength = static_cast<std::uint32_t>(m_out.m_keyText.size() - keyBegin);
         return true;
     }
 
-    void resetKeySet() {
-        const std::size_t depth = m_stack.size() - 1;
-        if (m_keySets.size() <= depth) m_keySets.resize(depth + 1);
-        auto& keys = m_keySets[depth];
-        // clear() costs O(bucket count): after a large object, start afresh instead.
-        if (keys.bucket_count() > 64) {
-            keys = {};
-        } else {
-            keys.clear();
+    /// Moves the children of the innermost container from m_pending to m_children. Members are
+    /// sorted for lookups, which also puts duplicate keys side by side.
+    void closeContainer() {
+        const Frame& frame = m_stack.back();
+        if (m_indexing) {
+            const auto begin = m_pending.begin() + static_cast<std::ptrdiff_t>(frame.pendingBegin);
+            if (frame.kind == Kind::Object) {
+                std::sort(begin, m_pending.end(), [this](std::uint32_t a, std::uint32_t b) {
+                    return m_out.memberLess(m_out.m_nodes[a], m_out.m_nodes[b]);
+                });
+                findDuplicate(begin);
+            }
+            Node& node = m_out.m_nodes[frame.node];
+            node.childBegin = static_cast<std::uint32_t>(m_out.m_children.size());
+            node.childCount = static_cast<std::uint32_t>(m_pending.end() - begin);
+            m_out.m_children.insert(m_out.m_children.end(), begin, m_pending.end());
+            m_pending.resize(frame.pendingBegin);
         }
+        m_stack.pop_back();
+    }
+
+    /// Keeps the duplicate whose second occurrence comes first in the text. Equal keys are
+    /// adjacent and in text order, so each adjacent equal pair gives a candidate.
+    void findDuplicate(std::vector<std::uint32_t>::iterator begin) {
+        std::uint32_t best = kNone;
+        for (auto it = begin; it != m_pending.end() && it + 1 != m_pending.end(); ++it) {
+            const Node& first = m_out.m_nodes[*it];
+            const Node& second = m_out.m_nodes[*(it + 1)];
+            if (m_out.keyOf(first) == m_out.keyOf(second) &&
+                (best == kNone || second.keyOffset < m_out.m_nodes[best].keyOffset)) {
+                best = *(it + 1);
+            }
+        }
+        if (best == kNone) return;
+        const Node& second = m_out.m_nodes[best];
+        if (m_duplicateOffset != kNone && m_duplicateOffset < second.keyOffset) return;
+        m_duplicateOffset = second.keyOffset;
+        m_duplicateKey = std::string(m_out.keyOf(second));
+        m_duplicatePath = member(pathAt(m_stack.size() - 1), m_duplicateKey);
     }
 
     bool scanLiteral(std::string_view word) {
@@ -432,7 +485,8 @@ private:
         const std::string_view number = m_text.substr(start, m_pos - start);
         if ((hasExponent || intDigits > 308) && !m_out.m_numberOverflow &&
             overflowsDouble(number)) {
-            m_out.m_numberOverflow = Finding{m_path, startPos, std::string(number.substr(0, 40))};
+            m_out.m_numberOverflow =
+                Finding{pathAt(m_stack.size()), startPos, std::string(number.substr(0, 40))};
         }
         return true;
     }
@@ -484,16 +538,19 @@ private:
 
     std::string_view m_text;
     JsonPositions& m_out;
+    bool m_indexing;  // false for texts too large for 32-bit offsets: check only
     std::size_t m_pos{0};
     std::uint64_t m_line{1};
     std::size_t m_lineStart{0};
-    std::string m_path;
-    std::string m_key;
     std::vector<Frame> m_stack;
-    std::vector<std::unordered_set<std::string>> m_keySets;  // keys of the open object per depth
-    std::size_t m_pathBytes{0};
-    std::size_t m_pathBudget;
+    std::vector<std::uint32_t> m_pending;  // children of the open containers, innermost last
+    std::uint32_t m_keyOffset{kNone};      // the key scanned for the next member's node
+    std::uint32_t m_keyBegin{0};
+    std::uint32_t m_keyLength{0};
     bool m_enteredContainer{false};
+    std::uint32_t m_duplicateOffset{kNone};
+    std::string m_duplicateKey;
+    std::string m_duplicatePath;
 };
 
 JsonPositions JsonPositions::index(std::string_view text) {
@@ -503,15 +560,97 @@ JsonPositions JsonPositions::index(std::string_view text) {
 }
 
 std::optional<TextPos> JsonPositions::valueAt(const std::string& path) const {
-    const auto it = m_values.find(path);
-    if (it == m_values.end()) return std::nullopt;
-    return it->second;
+    const auto node = findNode(path, false);
+    if (!node) return std::nullopt;
+    return positionOfOffset(m_nodes[*node].offset);
 }
 
 std::optional<TextPos> JsonPositions::keyAt(const std::string& path) const {
-    const auto it = m_keys.find(path);
-    if (it == m_keys.end()) return std::nullopt;
-    return it->second;
+    const auto node = findNode(path, true);
+    if (!node) return std::nullopt;
+    return positionOfOffset(m_nodes[*node].keyOffset);
+}
+
+std::optional<std::uint32_t> JsonPositions::findNode(const std::string& path, bool member) const {
+    if (m_nodes.empty()) return std::nullopt;
+    return resolve(0, path, 0, member);
+}
+
+/// The node at `path` below `node`, whose own path is path[0, consumed); with `member`, only an
+/// object member (a node with a key) will do. Tries every way to split the rest into keys (a key
+/// may contain '.' or '['); each node is tried at most once, since its path has one length.
+std::optional<std::uint32_t> JsonPositions::resolve(std::uint32_t node, const std::string& path,
+                                                    std::size_t consumed, bool member) const {
+    const Node& current = m_nodes[node];
+    if (consumed == path.size()) {
+        if (!member || current.keyOffset != kNone) return node;
+        // The root and its member "" share the path "": go on to the member.
+        if (consumed > 0 || current.kind != Kind::Object) return std::nullopt;
+    }
+    if (current.kind == Kind::Array) {
+        // "[index]", index written as std::to_string writes it
+        std::size_t end = consumed + 1;
+        std::uint64_t index = 0;
+        while (end < path.size() && isDigit(path[end]) && index < current.childCount) {
+            index = index * 10 + static_cast<std::uint64_t>(path[end++] - '0');
+        }
+        const std::size_t digits = end - consumed - 1;
+        if (path[consumed] != '[' || digits == 0 || end >= path.size() || path[end] != ']' ||
+            (digits > 1 && path[consumed + 1] == '0') || index >= current.childCount) {
+            return std::nullopt;
+        }
+        return resolve(m_children[current.childBegin + index], path, end + 1, member);
+    }
+    if (current.kind == Kind::Object) {
+        std::size_t start = consumed;
+        if (consumed > 0) {
+            if (path[consumed] != '.') return std::nullopt;
+            ++start;
+        }
+        for (std::size_t end = start; end <= path.size(); ++end) {
+            // A key ends where the path ends or a '.' or '[' follows; an empty key can also be
+            // followed directly by a member of its own ({"": {"e": 1}} gives "e").
+            if (end > start && end < path.size() && path[end] != '.' && path[end] != '[') continue;
+            const auto child =
+                findMember(current, std::string_view(path).substr(start, end - start));
+            if (!child) continue;
+            if (const auto found = resolve(*child, path, end, member)) return found;
+        }
+    }
+    return std::nullopt;
+}
+
+/// Binary search among the members, sorted by (key length, key, offset): the first occurrence.
+std::optional<std::uint32_t> JsonPositions::findMember(const Node& object,
+                                                       std::string_view key) const {
+    const auto begin = m_children.begin() + object.childBegin;
+    const auto end = begin + object.childCount;
+    const auto it =
+        std::lower_bound(begin, end, key, [this](std::uint32_t child, std::string_view k) {
+            const Node& node = m_nodes[child];
+            if (node.keyLength != k.size()) return node.keyLength < k.size();
+            return keyOf(node) < k;
+        });
+    if (it == end || keyOf(m_nodes[*it]) != key) return std::nullopt;
+    return *it;
+}
+
+bool JsonPositions::memberLess(const Node& a, const Node& b) const {
+    if (a.keyLength != b.keyLength) return a.keyLength < b.keyLength;
+    const int order = keyOf(a).compare(keyOf(b));
+    if (order != 0) return order < 0;
+    return a.keyOffset < b.keyOffset;
+}
+
+std::string_view JsonPositions::keyOf(const Node& node) const {
+    return std::string_view(m_keyText).substr(node.keyBegin, node.keyLength);
+}
+
+TextPos JsonPositions::positionOfOffset(std::uint32_t offset) const {
+    // The last line that starts at or before the offset.
+    const auto after = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+    const auto line = static_cast<std::uint64_t>(after - m_lineStarts.begin());
+    return {line, offset - *(after - 1) + std::uint64_t{1}};
 }
 
 TextPos JsonPositions::positionOf(std::string_view text, std::size_t byteOffset) {
