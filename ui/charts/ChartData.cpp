@@ -1,0 +1,200 @@
+#include "charts/ChartData.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+
+namespace pfviz::ui {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("pfviz::ui::ChartData", text); }
+
+double perSecond(const Sample* prev, const Sample& cur, std::uint64_t a, std::uint64_t b) {
+    if (prev == nullptr || cur.time <= prev->time || b < a) return 0.0;
+    return static_cast<double>(b - a) * 1e9 / static_cast<double>(cur.time - prev->time);
+}
+
+template <typename Get>
+std::function<double(const Sample*, const Sample&)> rate(Get get) {
+    return [get](const Sample* prev, const Sample& cur) {
+        return prev ? perSecond(prev, cur, get(*prev), get(cur)) : 0.0;
+    };
+}
+
+template <typename Get>
+std::function<double(const Sample*, const Sample&)> gauge(Get get) {
+    return [get](const Sample*, const Sample& cur) { return static_cast<double>(get(cur)); };
+}
+
+}  // namespace
+
+std::optional<ChartKind> chartFromName(const QString& name) {
+    if (name == QLatin1String("faults")) return ChartKind::Faults;
+    if (name == QLatin1String("memory")) return ChartKind::Memory;
+    if (name == QLatin1String("tlb")) return ChartKind::Tlb;
+    if (name == QLatin1String("rss")) return ChartKind::Rss;
+    if (name == QLatin1String("workingset")) return ChartKind::WorkingSet;
+    return std::nullopt;
+}
+
+QString chartName(ChartKind kind) {
+    switch (kind) {
+    case ChartKind::Faults: return QStringLiteral("faults");
+    case ChartKind::Memory: return QStringLiteral("memory");
+    case ChartKind::Tlb: return QStringLiteral("tlb");
+    case ChartKind::Rss: return QStringLiteral("rss");
+    case ChartKind::WorkingSet: return QStringLiteral("workingset");
+    }
+    return {};
+}
+
+QString chartTitle(ChartKind kind) {
+    switch (kind) {
+    case ChartKind::Faults: return tr("Page faults per simulated second");
+    case ChartKind::Memory: return tr("Physical memory");
+    case ChartKind::Tlb: return tr("TLB hit rate");
+    case ChartKind::Rss: return tr("Resident set size per process");
+    case ChartKind::WorkingSet: return tr("Working set");
+    }
+    return {};
+}
+
+std::vector<SeriesDef> seriesDefs(ChartKind kind) {
+    switch (kind) {
+    case ChartKind::Faults:
+        return {
+            {tr("minor"), 0, AxisSide::Left, false, true, rate([](const Sample& s) { return s.counters.faults.minor; })},
+            {tr("major"), 1, AxisSide::Left, false, true, rate([](const Sample& s) { return s.counters.faults.major; })},
+            {tr("invalid"), 2, AxisSide::Left, false, true, rate([](const Sample& s) { return s.counters.faults.invalid; })},
+            {tr("CoW copy"), 3, AxisSide::Left, false, true, rate([](const Sample& s) { return s.counters.faults.cowCopy; })},
+        };
+    case ChartKind::Memory:
+        // Stacked bottom to top. Hooks, once Sample has the fields: a stacked "file cache" and
+        // "swap used" layer go here; the min/low/high watermarks are unstacked entries (a gauge
+        // on the frame axis) and the pressure level becomes a band drawn by ChartView.
+        return {
+            {tr("anonymous"), 0, AxisSide::Left, true, false, gauge([](const Sample& s) { return s.framesAnon; })},
+            {tr("page tables"), 1, AxisSide::Left, true, false, gauge([](const Sample& s) { return s.framesPageTable; })},
+            {tr("free"), 2, AxisSide::Left, true, false, gauge([](const Sample& s) { return s.framesFree; })},
+            {tr("RSS (all processes)"), 6, AxisSide::Left, false, false, gauge([](const Sample& s) { return s.rssPages; })},
+        };
+    case ChartKind::Tlb:
+        return {
+            {tr("TLB hit rate"), 0, AxisSide::Left, false, true,
+             [](const Sample* prev, const Sample& cur) {
+                 if (prev == nullptr) return 0.0;
+                 const double hits = double(cur.counters.tlbHits - prev->counters.tlbHits);
+                 const double misses = double(cur.counters.tlbMisses - prev->counters.tlbMisses);
+                 return hits + misses > 0 ? 100.0 * hits / (hits + misses) : 100.0;
+             }},
+            {tr("TLB misses per second"), 1, AxisSide::Right, false, true,
+             rate([](const Sample& s) { return s.counters.tlbMisses; })},
+        };
+    case ChartKind::Rss:
+        // Per-process lines are added by observeProcesses(). Per-process swap does not exist in
+        // the engine yet.
+        return {{tr("Σ RSS (all processes)"), 6, AxisSide::Left, false, false,
+                 gauge([](const Sample& s) { return s.rssPages; })}};
+    case ChartKind::WorkingSet:
+        return {};  // needs the trace engine
+    }
+    return {};
+}
+
+ChartData::ChartData(ChartKind kind) : m_kind(kind) {
+    for (auto& d : seriesDefs(kind)) m_lines.push_back({std::move(d), {}});
+}
+
+void ChartData::truncateSamples(std::size_t keep) {
+    if (keep >= m_times.size()) return;
+    m_times.resize(keep);
+    m_steps.resize(keep);
+    for (Line& l : m_lines) {
+        if (!l.def.value) continue;  // per-process lines are cut by time in observeProcesses
+        const std::size_t n = l.def.rate ? (keep == 0 ? 0 : keep - 1) : keep;
+        if (static_cast<std::size_t>(l.points.size()) > n) l.points.resize(static_cast<qsizetype>(n));
+    }
+}
+
+void ChartData::appendSample(const Sample* prev, const Sample& cur) {
+    m_times.push_back(cur.time);
+    m_steps.push_back(cur.step);
+    const double x = xOf(cur.time);
+    double stackTop = 0.0;
+    for (Line& l : m_lines) {
+        if (!l.def.value || (l.def.rate && prev == nullptr)) continue;
+        double y = l.def.value(prev, cur);
+        if (l.def.stacked) {
+            stackTop += y;
+            y = stackTop;
+        }
+        l.points.append(QPointF(x, y));
+    }
+}
+
+bool ChartData::sync(const Series& series) {
+    const auto& s = series.samples();
+    const std::size_t before = m_times.size();
+    if (series.bucketNs() != m_bucketNs) {  // re-bucketed: every sample changed
+        truncateSamples(0);
+        m_bucketNs = series.bucketNs();
+    }
+    std::size_t keep = std::min(m_times.size(), s.size());
+    while (keep > 0 && (s[keep - 1].time != m_times[keep - 1] || s[keep - 1].step != m_steps[keep - 1]))
+        --keep;
+    // The engine overwrites the last sample of a bucket in place, so always redo the last one.
+    if (keep > 0 && keep == m_times.size()) --keep;
+    const bool changed = keep != before || s.size() != keep;
+    truncateSamples(keep);
+    for (std::size_t i = keep; i < s.size(); ++i) appendSample(i ? &s[i - 1] : nullptr, s[i]);
+    return changed || m_times.size() != before;
+}
+
+void ChartData::observeProcesses(const Machine& machine) {
+    if (m_kind != ChartKind::Rss) return;
+    const double x = xOf(machine.now);
+    for (const Process& p : machine.processes) {
+        auto it = m_processLine.find(p.pid.value);
+        if (it == m_processLine.end()) {
+            SeriesDef def;
+            def.name = tr("pid %1 %2").arg(p.pid.value).arg(QString::fromStdString(p.name));
+            def.colorSlot = static_cast<int>(m_processLine.size());
+            m_lines.push_back({std::move(def), {}});
+            it = m_processLine.emplace(p.pid.value, m_lines.size() - 1).first;
+            ++m_structure;
+        }
+        QList<QPointF>& pts = m_lines[it->second].points;
+        while (!pts.isEmpty() && pts.last().x() >= x) pts.removeLast();
+        pts.append(QPointF(x, static_cast<double>(p.counters.rssPages)));
+    }
+    // Processes created after `now` (we stepped back past a fork) lose their future points.
+    for (auto& [pid, index] : m_processLine) {
+        QList<QPointF>& pts = m_lines[index].points;
+        while (!pts.isEmpty() && pts.last().x() > x) pts.removeLast();
+    }
+}
+
+std::optional<std::size_t> ChartData::nearestSample(double x) const {
+    if (m_times.empty()) return std::nullopt;
+    const auto t = static_cast<SimTime>(std::max(0.0, x) * 1000.0);
+    auto it = std::lower_bound(m_times.begin(), m_times.end(), t);
+    if (it == m_times.end()) return m_times.size() - 1;
+    std::size_t i = static_cast<std::size_t>(it - m_times.begin());
+    if (i > 0 && t - m_times[i - 1] < *it - t) --i;
+    return i;
+}
+
+std::optional<std::size_t> ChartData::sampleAtStep(std::uint64_t step) const {
+    auto it = std::upper_bound(m_steps.begin(), m_steps.end(), step);
+    if (it == m_steps.begin()) return std::nullopt;
+    return static_cast<std::size_t>(it - m_steps.begin()) - 1;
+}
+
+double ChartData::xMax() const {
+    double x = m_times.empty() ? 0.0 : xOf(m_times.back());
+    for (const Line& l : m_lines)
+        if (!l.points.isEmpty()) x = std::max(x, l.points.last().x());
+    return x;
+}
+
+}  // namespace pfviz::ui
