@@ -21,6 +21,7 @@ const Subcommand kCommands[] = {
     {"run", "run a scenario and print a summary (or JSON)", pfviz::cli::runCommand},
     {"validate", "check scenario files without running them", pfviz::cli::validateCommand},
     {"list", "list the built-in scenarios", pfviz::cli::listCommand},
+    {"export", "write a chart (png/svg/pdf) or the series (csv/json)", pfviz::cli::exportCommand},
 };
 
 void printHelp() {

@@ -87,7 +87,7 @@ std::vector<SeriesDef> seriesDefs(ChartKind kind) {
                  const double misses = double(cur.counters.tlbMisses - prev->counters.tlbMisses);
                  return hits + misses > 0 ? 100.0 * hits / (hits + misses) : 100.0;
              }},
-            {tr("TLB misses per second"), 1, AxisSide::Right, false, true,
+            {tr("TLB misses / s"), 1, AxisSide::Right, false, true,
              rate([](const Sample& s) { return s.counters.tlbMisses; })},
         };
     case ChartKind::Rss:

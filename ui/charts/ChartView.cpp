@@ -9,7 +9,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLogValueAxis>
+#include <QCategoryAxis>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
@@ -29,6 +29,17 @@ namespace pfviz::ui {
 
 namespace {
 constexpr double kLogFloor = 1.0;  // zero rates are drawn at this value on a log axis
+
+// The log axis is drawn as log10(y) on a QCategoryAxis with a label per decade: QLogValueAxis
+// (Qt 6.4) breaks the chart layout with large fonts (labels wrapped digit by digit, title cut).
+double log10Floor(double y) { return std::log10(std::max(y, kLogFloor)); }
+
+QString decadeLabel(int e) {
+    static const char* const kSuffix[] = {"", "k", "M", "G", "T"};
+    if (e < 0) return QString::number(std::pow(10.0, e));
+    const int group = std::min(e / 3, 4);
+    return QString::number(static_cast<qint64>(std::pow(10.0, e - 3 * group))) + QLatin1String(kSuffix[group]);
+}
 constexpr int kClickSlop = 4;      // pixels a press may move and still be a click
 
 QFont pixelFont(double px, bool bold = false) {
@@ -82,18 +93,19 @@ void ChartView::rebuild() {
 
     const ChartKind kind = m_data.kind();
     const bool log = m_style.logY && kind == ChartKind::Faults;
+    m_logY = log;
+    m_logTop = -1;
     if (log) {
-        auto* y = new QLogValueAxis(chart);
-        y->setBase(10);
-        y->setLabelFormat(QStringLiteral("%g"));
-        y->setTitleText(tr("faults per simulated second (log; 0 drawn as %1)").arg(kLogFloor));
-        y->setMinorTickCount(-1);
+        auto* y = new QCategoryAxis(chart);
+        y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        y->setRange(0.0, 6.0);
+        y->setTitleText(tr("faults / simulated s (log; 0 drawn at 1)"));
         m_yLeft = y;
     } else {
         auto* y = new QValueAxis(chart);
         y->setLabelFormat(QStringLiteral("%g"));
         switch (kind) {
-        case ChartKind::Faults: y->setTitleText(tr("faults per simulated second")); break;
+        case ChartKind::Faults: y->setTitleText(tr("faults / simulated s")); break;
         case ChartKind::Memory: y->setTitleText(tr("frames")); break;
         case ChartKind::Tlb: y->setTitleText(tr("hit rate (%)")); break;
         case ChartKind::Rss: y->setTitleText(tr("resident pages")); break;
@@ -108,7 +120,7 @@ void ChartView::rebuild() {
     if (needsRight) {
         auto* y = new QValueAxis(chart);
         y->setLabelFormat(QStringLiteral("%g"));
-        y->setTitleText(tr("TLB misses per simulated second"));
+        y->setTitleText(tr("TLB misses / simulated s"));
         chart->addAxis(y, Qt::AlignRight);
         m_yRight = y;
     }
@@ -146,8 +158,7 @@ void ChartView::rebuild() {
     if (kind == ChartKind::Faults) {
         for (const Threshold& t : kFaultThresholds) {
             auto* s = new QLineSeries(chart);
-            s->setName(t.label());
-            chart->addSeries(s);
+            chart->addSeries(s);  // unnamed: hidden legend entries still take room in the layout
             s->attachAxis(x);
             s->attachAxis(m_yLeft);
             chart->legend()->markers(s).first()->setVisible(false);
@@ -158,7 +169,6 @@ void ChartView::rebuild() {
     }
 
     m_cursor = new QLineSeries(chart);
-    m_cursor->setName(tr("now"));
     chart->addSeries(m_cursor);
     m_cursor->attachAxis(x);
     m_cursor->attachAxis(m_yLeft);
@@ -254,12 +264,19 @@ void ChartView::placeLabels() {
     if (!m_chart || !m_x) return;
     const QRectF plot = m_chart->plotArea();
     const auto* ax = static_cast<QValueAxis*>(m_x);
+    std::vector<QRectF> placed;  // on a linear axis thresholds crowd together: skip overlaps
     for (const RefLine& r : m_refs) {
-        const QPointF p = m_chart->mapToPosition(QPointF(ax->max(), r.y), r.series);
+        const QPointF p = m_chart->mapToPosition(QPointF(ax->max(), m_logY ? log10Floor(r.y) : r.y), r.series);
         const QRectF br = r.label->boundingRect();
+        const QPointF at(plot.right() - br.width() - 6, p.y() - br.height() - 2);
+        const QRectF rect(at, br.size());
         const bool inside = p.y() >= plot.top() && p.y() <= plot.bottom();
-        r.label->setVisible(inside && r.series->isVisible());
-        r.label->setPos(plot.right() - br.width() - 6, p.y() - br.height() - 2);
+        const bool overlaps = std::any_of(placed.begin(), placed.end(),
+                                          [&](const QRectF& o) { return o.intersects(rect); });
+        const bool show = inside && !overlaps && r.series->isVisible();
+        r.label->setVisible(show);
+        r.label->setPos(at);
+        if (show) placed.push_back(rect);
     }
 }
 
@@ -276,13 +293,21 @@ void ChartView::autoRange() {
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
         if (!m_top[i]->isVisible()) continue;
         double& m = m_data.lines()[i].def.axis == AxisSide::Right ? right : left;
-        for (const QPointF& p : m_shown[i]->points()) m = std::max(m, p.y());
+        for (const QPointF& p : m_shown[i]->points())
+            m = std::max(m, m_logY && &m == &left ? std::pow(10.0, p.y()) : p.y());
     }
     if (m_data.kind() == ChartKind::Faults)
         for (const Threshold& t : kFaultThresholds) left = std::max(left, t.perSecond);
-    if (auto* lg = qobject_cast<QLogValueAxis*>(m_yLeft)) {
-        const double top = std::pow(10.0, std::ceil(std::log10(std::max(left, 10.0) * 1.5)));
-        lg->setRange(kLogFloor, top);
+    if (m_logY) {
+        auto* lg = static_cast<QCategoryAxis*>(m_yLeft);
+        const int top = static_cast<int>(std::ceil(std::log10(std::max(left, 10.0) * 1.5)));
+        if (top != m_logTop) {
+            m_logTop = top;
+            for (const QString& l : lg->categoriesLabels()) lg->remove(l);
+            for (int e = 0; e <= top; ++e) lg->append(decadeLabel(e), e);
+            lg->setStartValue(0.0);
+        }
+        lg->setRange(0.0, top);
     } else if (auto* lin = qobject_cast<QValueAxis*>(m_yLeft)) {
         if (m_data.kind() == ChartKind::Tlb)
             lin->setRange(0.0, 100.0);
@@ -307,18 +332,21 @@ void ChartView::updateDisplay() {
     if (!m_zoomed) ax->setRange(0.0, std::max(m_data.xMax(), 1.0));
     const double x0 = ax->min(), x1 = ax->max();
     const int columns = std::max(100, static_cast<int>(m_chart->plotArea().width()));
-    const bool log = qobject_cast<QLogValueAxis*>(m_yLeft) != nullptr;
+    const bool log = m_logY;
     QList<QPointF> previousTop;
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
         QList<QPointF> pts = decimateMinMax(m_data.lines()[i].points, x0, x1, columns);
         if (log)
-            for (QPointF& p : pts) p.setY(std::max(p.y(), kLogFloor));
+            for (QPointF& p : pts) p.setY(log10Floor(p.y()));
         if (m_lower[i]) m_lower[i]->replace(previousTop);
         previousTop = pts;
         m_shown[i]->replace(pts);
     }
     autoRange();
-    for (const RefLine& r : m_refs) r.series->replace({QPointF(x0, r.y), QPointF(x1, r.y)});
+    for (const RefLine& r : m_refs) {
+        const double y = log ? log10Floor(r.y) : r.y;
+        r.series->replace({QPointF(x0, y), QPointF(x1, y)});
+    }
     setCursorX(m_cursorX);
     m_updating = false;
     placeLabels();
@@ -332,10 +360,7 @@ void ChartView::setCursorX(std::optional<double> x) {
         return;
     }
     double lo = 0.0, hi = 1.0;
-    if (auto* lg = qobject_cast<QLogValueAxis*>(m_yLeft)) {
-        lo = lg->min();
-        hi = lg->max();
-    } else if (auto* lin = qobject_cast<QValueAxis*>(m_yLeft)) {
+    if (auto* lin = qobject_cast<QValueAxis*>(m_yLeft)) {
         lo = lin->min();
         hi = lin->max();
     }
@@ -360,6 +385,11 @@ void ChartView::prepareForRender(const QSize& size) {
     m_chart->layout()->activate();
     applyTheme();
     updateDisplay();
+    // Fonts and axis ranges changed after the first layout: lay out again, now, before painting.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    m_chart->layout()->invalidate();
+    m_chart->layout()->activate();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     placeLabels();
 }
 

@@ -102,6 +102,8 @@ private:
     std::optional<double> m_cursorX;
     int m_structure{0};
     bool m_zoomed{false};
+    bool m_logY{false};
+    int m_logTop{-1};  // decades labelled on the log axis
     bool m_updating{false};
     QRubberBand* m_band{nullptr};
     QPoint m_pressPos;
