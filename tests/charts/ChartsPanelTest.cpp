@@ -18,6 +18,7 @@ namespace {
 void maybeShoot(ChartsPanel& panel, const QString& name) {
     const QString dir = qEnvironmentVariable("PFVIZ_CHART_SHOTS");
     if (dir.isEmpty()) return;
+    QCoreApplication::processEvents();  // the pending relayout after new axis labels
     panel.grab().save(QDir(dir).filePath(name + ".png"));
 }
 
@@ -74,7 +75,11 @@ TEST(ChartsPanel, IncrementalSyncEqualsAFreshSync) {
     fresh.sync(sim->series());
     ASSERT_EQ(live.lines().size(), fresh.lines().size());
     for (std::size_t i = 0; i < live.lines().size(); ++i)
+    {
         EXPECT_EQ(live.lines()[i].points, fresh.lines()[i].points) << i;
+        EXPECT_EQ(live.lines()[i].coarse, fresh.lines()[i].coarse) << i;
+        EXPECT_FALSE(fresh.lines()[i].coarse.isEmpty()) << i;
+    }
 }
 
 TEST(ChartsPanel, ClickRequestsTheNearestSamplesStep) {

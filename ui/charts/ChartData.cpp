@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <array>
 
 namespace pfviz::ui {
 
@@ -102,7 +103,7 @@ std::vector<SeriesDef> seriesDefs(ChartKind kind) {
 }
 
 ChartData::ChartData(ChartKind kind) : m_kind(kind) {
-    for (auto& d : seriesDefs(kind)) m_lines.push_back({std::move(d), {}});
+    for (auto& d : seriesDefs(kind)) m_lines.push_back({std::move(d), {}, {}, {}});
 }
 
 void ChartData::truncateSamples(std::size_t keep) {
@@ -113,6 +114,7 @@ void ChartData::truncateSamples(std::size_t keep) {
         if (!l.def.value) continue;  // per-process lines are cut by time in observeProcesses
         const std::size_t n = l.def.rate ? (keep == 0 ? 0 : keep - 1) : keep;
         if (static_cast<std::size_t>(l.points.size()) > n) l.points.resize(static_cast<qsizetype>(n));
+        trimCoarse(l);
     }
 }
 
@@ -147,6 +149,7 @@ bool ChartData::sync(const Series& series) {
     const bool changed = keep != before || s.size() != keep;
     truncateSamples(keep);
     for (std::size_t i = keep; i < s.size(); ++i) appendSample(i ? &s[i - 1] : nullptr, s[i]);
+    updateCoarse();
     return changed || m_times.size() != before;
 }
 
@@ -159,7 +162,7 @@ void ChartData::observeProcesses(const Machine& machine) {
             SeriesDef def;
             def.name = tr("pid %1 %2").arg(p.pid.value).arg(QString::fromStdString(p.name));
             def.colorSlot = static_cast<int>(m_processLine.size());
-            m_lines.push_back({std::move(def), {}});
+            m_lines.push_back({std::move(def), {}, {}, {}});
             it = m_processLine.emplace(p.pid.value, m_lines.size() - 1).first;
             ++m_structure;
         }
@@ -172,6 +175,55 @@ void ChartData::observeProcesses(const Machine& machine) {
         QList<QPointF>& pts = m_lines[index].points;
         while (!pts.isEmpty() && pts.last().x() > x) pts.removeLast();
     }
+    updateCoarse();
+}
+
+void ChartData::trimCoarse(Line& l) {
+    const auto blocks = static_cast<std::size_t>(l.points.size() / kBlock);
+    if (l.coarseEnd.size() > blocks) {
+        l.coarseEnd.resize(blocks);
+        l.coarse.resize(blocks == 0 ? 0 : l.coarseEnd.back());
+    }
+}
+
+void ChartData::extendCoarse(Line& l) {
+    const auto blocks = static_cast<std::size_t>(l.points.size() / kBlock);
+    for (std::size_t b = l.coarseEnd.size(); b < blocks; ++b) {
+        const qsizetype first = static_cast<qsizetype>(b) * kBlock, last = first + kBlock - 1;
+        const QList<QPointF>& pts = l.points;  // const: no detach check per access
+        qsizetype lo = first, hi = first;
+        for (qsizetype i = first + 1; i <= last; ++i) {
+            if (pts[i].y() < pts[lo].y()) lo = i;
+            if (pts[i].y() > pts[hi].y()) hi = i;
+        }
+        std::array<qsizetype, 4> keep{first, lo, hi, last};
+        std::sort(keep.begin(), keep.end());
+        for (std::size_t k = 0; k < keep.size(); ++k)
+            if (k == 0 || keep[k] != keep[k - 1]) l.coarse.append(pts[keep[k]]);
+        l.coarseEnd.push_back(l.coarse.size());
+    }
+}
+
+void ChartData::updateCoarse() {
+    for (Line& l : m_lines) {
+        trimCoarse(l);
+        extendCoarse(l);
+    }
+}
+
+QList<QPointF> ChartData::pointsForDisplay(std::size_t line, double x0, double x1, int columns) const {
+    const Line& l = m_lines[line];
+    const auto before = [](const QPointF& p, double x) { return p.x() < x; };
+    const auto lo = std::lower_bound(l.points.begin(), l.points.end(), x0, before);
+    const auto hi = std::lower_bound(lo, l.points.end(), x1, before);
+    if (std::distance(lo, hi) < 2 * kBlock * std::max(columns, 1) || l.coarseEnd.empty())
+        return l.points;  // the decimator picks the range itself
+    QList<QPointF> out;
+    const qsizetype tail = static_cast<qsizetype>(l.coarseEnd.size()) * kBlock;
+    out.reserve(l.coarse.size() + (l.points.size() - tail));
+    out.append(l.coarse);
+    out.append(l.points.sliced(tail));
+    return out;
 }
 
 std::optional<std::size_t> ChartData::nearestSample(double x) const {

@@ -47,7 +47,17 @@ public:
     struct Line {
         SeriesDef def;
         QList<QPointF> points;  // full resolution, sorted by x
+        // Level of detail for huge series: per block of kBlock points its first, minimum,
+        // maximum and last point (real points, x order), kept up to date incrementally.
+        QList<QPointF> coarse;
+        std::vector<qsizetype> coarseEnd;  // coarse.size() after each complete block
     };
+    static constexpr qsizetype kBlock = 64;
+
+    /// The points to decimate for [x0, x1] at `columns` pixel columns: the raw points, or the
+    /// block summaries plus the raw tail when the range holds far more points than pixels.
+    /// Extremes are kept either way.
+    QList<QPointF> pointsForDisplay(std::size_t line, double x0, double x1, int columns) const;
 
     explicit ChartData(ChartKind kind);
 
@@ -74,6 +84,9 @@ public:
 private:
     void truncateSamples(std::size_t keep);
     void appendSample(const Sample* prev, const Sample& cur);
+    static void trimCoarse(Line& l);
+    static void extendCoarse(Line& l);
+    void updateCoarse();
 
     ChartKind m_kind;
     std::vector<Line> m_lines;

@@ -335,7 +335,7 @@ void ChartView::updateDisplay() {
     const bool log = m_logY;
     QList<QPointF> previousTop;
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
-        QList<QPointF> pts = decimateMinMax(m_data.lines()[i].points, x0, x1, columns);
+        QList<QPointF> pts = decimateMinMax(m_data.pointsForDisplay(i, x0, x1, columns), x0, x1, columns);
         if (log)
             for (QPointF& p : pts) p.setY(log10Floor(p.y()));
         if (m_lower[i]) m_lower[i]->replace(previousTop);
