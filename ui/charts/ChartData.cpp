@@ -148,6 +148,15 @@ bool ChartData::sync(const Series& series) {
     if (keep > 0 && keep == m_times.size()) --keep;
     const bool changed = keep != before || s.size() != keep;
     truncateSamples(keep);
+    // Big catch-ups (a finished run handed over) reserve once; small live increments must not,
+    // since an exact reserve on every refresh would reallocate every time.
+    const std::size_t more = s.size() - keep;
+    if (more > 4096) {
+        m_times.reserve(s.size());
+        m_steps.reserve(s.size());
+        for (Line& l : m_lines)
+            if (l.def.value) l.points.reserve(l.points.size() + static_cast<qsizetype>(more));
+    }
     for (std::size_t i = keep; i < s.size(); ++i) appendSample(i ? &s[i - 1] : nullptr, s[i]);
     updateCoarse();
     return changed || m_times.size() != before;
