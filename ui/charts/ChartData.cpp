@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 
 namespace pfviz::ui {
 
@@ -86,7 +88,9 @@ std::vector<SeriesDef> seriesDefs(ChartKind kind) {
                  if (prev == nullptr) return 0.0;
                  const double hits = double(cur.counters.tlbHits - prev->counters.tlbHits);
                  const double misses = double(cur.counters.tlbMisses - prev->counters.tlbMisses);
-                 return hits + misses > 0 ? 100.0 * hits / (hits + misses) : 100.0;
+                 // A bucket without translations has no hit rate: no point, not 100 %.
+                 return hits + misses > 0 ? 100.0 * hits / (hits + misses)
+                                          : std::numeric_limits<double>::quiet_NaN();
              }},
             {tr("TLB misses / s"), 1, AxisSide::Right, false, true,
              rate([](const Sample& s) { return s.counters.tlbMisses; })},
@@ -110,10 +114,15 @@ void ChartData::truncateSamples(std::size_t keep) {
     if (keep >= m_times.size()) return;
     m_times.resize(keep);
     m_steps.resize(keep);
+    // By time, not by count: a line may have no point for some samples (no data in a bucket).
     for (Line& l : m_lines) {
         if (!l.def.value) continue;  // per-process lines are cut by time in observeProcesses
-        const std::size_t n = l.def.rate ? (keep == 0 ? 0 : keep - 1) : keep;
-        if (static_cast<std::size_t>(l.points.size()) > n) l.points.resize(static_cast<qsizetype>(n));
+        if (keep == 0) {
+            l.points.clear();
+        } else {
+            const double cutoff = xOf(m_times.back());
+            while (!l.points.isEmpty() && l.points.last().x() > cutoff) l.points.removeLast();
+        }
         trimCoarse(l);
     }
 }
@@ -126,6 +135,7 @@ void ChartData::appendSample(const Sample* prev, const Sample& cur) {
     for (Line& l : m_lines) {
         if (!l.def.value || (l.def.rate && prev == nullptr)) continue;
         double y = l.def.value(prev, cur);
+        if (std::isnan(y)) continue;  // nothing to show for this bucket
         if (l.def.stacked) {
             stackTop += y;
             y = stackTop;

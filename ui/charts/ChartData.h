@@ -32,6 +32,7 @@ struct SeriesDef {
     bool stacked{};  // a layer of the stacked area (memory); points hold the cumulative top
     bool rate{};     // per simulated second from neighbouring samples; no point at sample 0
     /// The plotted value of `cur`; `prev` is the previous sample (null for the first one).
+    /// NaN means "no point for this sample" (e.g. a hit rate in a bucket without accesses).
     std::function<double(const Sample* prev, const Sample& cur)> value;
 };
 
