@@ -26,6 +26,7 @@ const Subcommand kCommands[] = {
      pfviz::cli::benchCommand},
     {"policy", "replacement-policy lab: FIFO, LRU, OPT, ... on reference strings and traces",
      pfviz::cli::runPolicyCommand},
+    {"export", "write a chart (png/svg/pdf) or the series (csv/json)", pfviz::cli::exportCommand},
 };
 
 void printHelp() {

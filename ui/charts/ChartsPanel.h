@@ -1,0 +1,72 @@
+#pragma once
+// The charts next to the simulation: fault rates, memory, TLB and per-process RSS as tabs, live
+// and in sync with the Simulator. The controller owns the Simulator and calls refresh() after it
+// stepped (as often as it likes: the panel redraws at most ~30 times a second).
+#include <QElapsedTimer>
+#include <QWidget>
+#include <cstdint>
+#include <map>
+
+#include "charts/ChartExport.h"
+#include "charts/ChartView.h"
+#include "pfviz/Types.h"
+
+class QTabWidget;
+class QTimer;
+
+namespace pfviz {
+class Simulator;
+}
+
+namespace pfviz::ui {
+
+class ChartsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartsPanel(QWidget* parent = nullptr);
+
+    /// The simulator to plot (not owned; may be null). Clears the charts and plots what it has.
+    void setSimulator(const Simulator* sim);
+    const Simulator* simulator() const { return m_sim; }
+
+    ChartView* chart(ChartKind kind) const;
+    ChartView* currentChart() const;
+    void setCurrentChart(ChartKind kind);
+    void setTheme(ThemeKind theme);
+
+    /// For the main window's menu: export the visible chart or the data.
+    bool exportCurrentChart(const QString& path, const ExportOptions& opt, QString* error) const;
+    bool exportSeriesCsv(const QString& path, QString* error) const;
+    bool exportSeriesJson(const QString& path, QString* error) const;
+    void copyCurrentChartToClipboard() const;
+
+    /// Minimum time between two redraws (ms).
+    static constexpr int kMinRefreshIntervalMs = 33;
+
+public slots:
+    /// Catches up with the simulator: appends only samples newer than the last plotted and drops
+    /// those the engine truncated after a step back; one replace() per series. Rate-limited: a
+    /// call within kMinRefreshIntervalMs of the last redraw is deferred, not lost.
+    void refresh();
+    /// refresh() without the rate limit.
+    void refreshNow();
+    /// Moves the time cursor to the simulated time of `step` (steps done).
+    void setCursorStep(std::uint64_t step);
+
+signals:
+    /// The user clicked a chart at simulated time `t` (ns).
+    void timeClicked(pfviz::SimTime t);
+    /// ... and this is the step of the sample nearest to that time: the window can seek there.
+    void stepRequested(std::uint64_t step);
+
+private:
+    void onPlotClicked(ChartKind kind, double x);
+
+    const Simulator* m_sim{nullptr};
+    QTabWidget* m_tabs;
+    std::map<ChartKind, ChartView*> m_charts;
+    QElapsedTimer m_sinceRedraw;
+    QTimer* m_deferred;
+};
+
+}  // namespace pfviz::ui
