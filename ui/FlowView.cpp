@@ -10,8 +10,8 @@
 namespace pfviz::ui {
 
 namespace {
-constexpr double kW = 1500;
-constexpr double kH = 600;
+constexpr double kW = 1100;
+constexpr double kH = 770;
 
 const char* const kLevelNames4[] = {"PGD", "PUD", "PMD", "PTE"};
 const char* const kLevelNames5[] = {"PGD", "P4D", "PUD", "PMD", "PTE"};
@@ -49,25 +49,27 @@ private:
 };
 
 QRectF FlowDiagramItem::blockRect(FlowView::Block b) const {
-    const double top1 = 120, h1 = 170, top2 = 350, h2 = 120;
+    // Three rows: hardware (CPU, MMU, TLB, and the kernel threads that act on memory pressure),
+    // the page-table walk, and the kernel's fault path.
+    const double top1 = 130, h1 = 170, top2 = 330, h2 = 140, top3 = 500, h3 = 120;
     switch (b) {
         case FlowView::Cpu: return {20, top1, 150, h1};
-        case FlowView::Mmu: return {200, top1, 150, h1};
-        case FlowView::Tlb: return {380, top1, 330, h1};
+        case FlowView::Mmu: return {190, top1, 150, h1};
+        case FlowView::Tlb: return {360, top1, 400, h1};
+        case FlowView::Kswapd: return {780, top1, 140, h1};
+        case FlowView::Oom: return {940, top1, 140, h1};
         case FlowView::Walk0: case FlowView::Walk1: case FlowView::Walk2: case FlowView::Walk3:
         case FlowView::Walk4: {
             const unsigned levels = std::max(1u, m_view.m_snap.geometry.levels());
-            const double w = (kW - 740 - 20) / levels;
+            const double w = (kW - 40 + 20) / levels;
             const int l = int(b) - int(FlowView::Walk0);
-            return {740 + l * w, top1, w - 14, h1};
+            return {20 + l * w, top2, w - 20, h2};
         }
-        case FlowView::Fault: return {20, top2, 230, h2};
-        case FlowView::Alloc: return {270, top2, 210, h2};
-        case FlowView::ZeroPage: return {500, top2, 180, h2};
-        case FlowView::Swap: return {700, top2, 180, h2};
-        case FlowView::Disk: return {900, top2, 190, h2};
-        case FlowView::Kswapd: return {1110, top2, 170, h2};
-        case FlowView::Oom: return {1300, top2, 180, h2};
+        case FlowView::Fault: return {20, top3, 200, h3};
+        case FlowView::Alloc: return {240, top3, 210, h3};
+        case FlowView::ZeroPage: return {470, top3, 160, h3};
+        case FlowView::Swap: return {650, top3, 170, h3};
+        case FlowView::Disk: return {840, top3, 240, h3};
         default: return {};
     }
 }
@@ -115,15 +117,15 @@ void FlowDiagramItem::drawAddress(QPainter* p, const FlowSnapshot& s) const {
     p->setFont(f);
     p->setPen(Qt::black);
     if (!have) {
-        p->drawText(QRectF(20, 10, kW - 40, 90), Qt::AlignLeft | Qt::AlignVCenter,
+        p->drawText(QRectF(20, 10, kW - 40, 100), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
                     QObject::tr("No memory access in this step: a system call or a script operation."));
         return;
     }
-    p->drawText(QRectF(20, 10, 300, 40), Qt::AlignLeft | Qt::AlignVCenter,
-                QObject::tr("Virtual address %1").arg(EventText::hex(va)));
+    p->drawText(QRectF(20, 4, kW - 40, 30), Qt::AlignLeft | Qt::AlignVCenter,
+                QObject::tr("Virtual address %1, split into its fields (T1)").arg(EventText::hex(va)));
     const auto& g = s.geometry;
     const unsigned levels = g.levels();
-    const double x0 = 330, w = kW - x0 - 20;
+    const double x0 = 20, w = kW - x0 - 20;
     const unsigned total = g.vaBits();
     double x = x0;
     f.setBold(false);
@@ -131,8 +133,8 @@ void FlowDiagramItem::drawAddress(QPainter* p, const FlowSnapshot& s) const {
     p->setFont(f);
     for (unsigned l = 0; l <= levels; ++l) {
         const unsigned bits = l < levels ? g.levelBits[l] : g.pageBits;
-        const double fw = std::max(90.0, w * bits / total);
-        const QRectF r(x, 10, fw - 6, 80);
+        const double fw = w * bits / total;
+        const QRectF r(x, 38, fw - 6, 76);
         p->setPen(QPen(Qt::black, 1.5));
         p->setBrush(l < levels ? fieldColor(l).lighter(140) : QColor(0xDD, 0xDD, 0xDD));
         p->drawRect(r);
@@ -166,12 +168,18 @@ void FlowDiagramItem::drawTlbGrid(QPainter* p, const QRectF& r, const FlowSnapsh
         const QRectF c(r.left() + set * cw, r.top() + way * ch, cw - 2, ch - 2);
         const auto& e = s.tlb[i];
         p->setPen(QPen(QColor(0x70, 0x70, 0x70), 1));
-        p->setBrush(e.valid ? Theme::processColor(0).lighter(130) : QColor(Qt::white));
+        const std::uint32_t owner = i < s.tlbPid.size() ? s.tlbPid[i] : 0;
+        p->setBrush(e.valid ? Theme::processColor(owner).lighter(120) : QColor(Qt::white));
         p->drawRect(c);
         if (i == hit || i == fill) {
-            p->setPen(QPen(i == hit ? Theme::outcomeColor(Outcome::TlbHit) : okabe::Orange, 4));
+            // Hit: thick green frame; fill: thick black frame with a cross (shape, not only colour).
+            p->setPen(QPen(i == hit ? Theme::outcomeColor(Outcome::TlbHit) : QColor(Qt::black), 4));
             p->setBrush(Qt::NoBrush);
             p->drawRect(c.adjusted(-1, -1, 1, 1));
+            if (i != hit) {
+                p->drawLine(c.topLeft(), c.bottomRight());
+                p->drawLine(c.topRight(), c.bottomLeft());
+            }
         }
     }
 }
@@ -271,7 +279,7 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
     drawBlock(p, FlowView::Oom, QObject::tr("OOM killer"), oomText, !oomActs, visited[FlowView::Oom], isCur(FlowView::Oom), o);
 
     // Outcome: colour + dash + words + a shape on the token.
-    const QRectF out(20, 490, kW - 40, 100);
+    const QRectF out(20, 645, kW - 40, 110);
     p->setPen(QPen(Theme::outcomeColor(o), 4 * sc, Theme::outcomePen(o)));
     p->setBrush(QColor(0xFA, 0xFA, 0xFA));
     p->drawRoundedRect(out, 8, 8);
@@ -298,7 +306,7 @@ FlowView::FlowView(const SimulationController& ctl, QWidget* parent)
     m_scene.setSceneRect(0, 0, kW, kH);
     m_diagram = new FlowDiagramItem(*this);
     m_scene.addItem(m_diagram);
-    m_token = m_scene.addEllipse(-16, -16, 32, 32, QPen(Qt::black, 3), QBrush(Qt::white));
+    m_token = m_scene.addEllipse(-14, -14, 28, 28, QPen(Qt::black, 3), QBrush(Qt::white));
     m_token->setZValue(10);
     m_token->setVisible(false);
     setRenderHint(QPainter::Antialiasing);
@@ -397,6 +405,11 @@ void FlowView::takeSnapshot() {
     m_snap.events = sim->lastEvents();
     m_snap.geometry = m.geometry();
     m_snap.tlb = m.tlb.entries();
+    m_snap.tlbPid.assign(m_snap.tlb.size(), 0);
+    for (std::size_t i = 0; i < m_snap.tlb.size(); ++i)
+        for (const auto& p : m.processes)
+            if (const auto a = m.tlb.asidOf(p.pid); a && *a == m_snap.tlb[i].asid && m_snap.tlb[i].valid)
+                m_snap.tlbPid[i] = p.pid.value;
     m_snap.tlbWays = m.tlb.config().ways == 0 ? std::uint32_t(m_snap.tlb.size()) : m.tlb.config().ways;
     m_snap.step = sim->stepIndex();
     m_snap.totalSteps = sim->totalSteps();
@@ -447,7 +460,8 @@ void FlowView::showUpTo(int index, bool animate) {
         m_diagram->update();
         return;
     }
-    const QPointF target = m_diagram->blockRect(blockOf(m_snap.events[std::size_t(index)])).center() + QPointF(0, -10);
+    const QRectF br = m_diagram->blockRect(blockOf(m_snap.events[std::size_t(index)]));
+    const QPointF target(br.right() - 22, br.top() + 22);
     const Outcome o = outcome();
     m_token->setBrush(Theme::outcomeColor(o));
     m_token->setVisible(true);

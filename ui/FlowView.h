@@ -27,6 +27,7 @@ struct FlowSnapshot {
     int cursor{-1};                    // events[0..cursor] have been shown
     pfviz::Geometry geometry;
     std::vector<pfviz::TlbEntry> tlb;
+    std::vector<std::uint32_t> tlbPid;  // owner of each TLB entry (0: none)
     std::uint32_t tlbWays{1};
     std::uint64_t step{};
     std::uint64_t totalSteps{};

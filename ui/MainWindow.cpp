@@ -297,11 +297,13 @@ void MainWindow::createDocks() {
 
     // TLB.
     m_tlbModel = new TlbModel(m_ctl, this);
-    auto* tlbDock = addPanel(makeTable(m_tlbModel), tr("TLB"), QStringLiteral("tlb"), Qt::BottomDockWidgetArea, true);
+    m_tlbView = makeTable(m_tlbModel);
+    auto* tlbDock = addPanel(m_tlbView, tr("TLB"), QStringLiteral("tlb"), Qt::BottomDockWidgetArea, true);
 
     // Processes.
     m_procModel = new ProcessModel(m_ctl, this);
-    auto* procDock = addPanel(makeTable(m_procModel), tr("Processes"), QStringLiteral("processes"), Qt::LeftDockWidgetArea, true);
+    m_procView = makeTable(m_procModel);
+    auto* procDock = addPanel(m_procView, tr("Processes"), QStringLiteral("processes"), Qt::LeftDockWidgetArea, true);
 
     // Event log.
     auto* log = new QWidget;
@@ -346,7 +348,7 @@ void MainWindow::createDocks() {
     splitDockWidget(scenDock, procDock, Qt::Vertical);
     splitDockWidget(ptDock, memDock, Qt::Vertical);
     splitDockWidget(tlbDock, logDock, Qt::Horizontal);
-    resizeDocks({scenDock, ptDock}, {300, 620}, Qt::Horizontal);
+    resizeDocks({scenDock, ptDock}, {340, 560}, Qt::Horizontal);
     resizeDocks({tlbDock, logDock}, {520, 900}, Qt::Horizontal);
     resizeDocks({tlbDock}, {300}, Qt::Vertical);
 }
@@ -497,11 +499,21 @@ void MainWindow::applyScale() {
     n.setPixelSize(pres ? 34 : 20);
     n.setBold(pres);
     m_narration->setFont(n);
+    const QFontMetrics fm(f);
     for (QTableView* v : findChildren<QTableView*>()) {
-        const int h = QFontMetrics(f).height() + (pres ? 8 : 4);
-        v->verticalHeader()->setDefaultSectionSize(h);
-        v->resizeColumnsToContents();
+        v->verticalHeader()->setDefaultSectionSize(fm.height() + (pres ? 8 : 4));
+        v->horizontalHeader()->setFont(f);
     }
+    // Column widths from sample text (not from the rows: the page table may have millions).
+    const auto widths = [&fm](QTableView* v, std::initializer_list<const char*> samples) {
+        int c = 0;
+        for (const char* s : samples)
+            v->setColumnWidth(c++, fm.horizontalAdvance(QString::fromUtf8(s)) + 14);
+    };
+    widths(m_ptView, {"stack rw-p", "0xffffffffff000", "1048576", "P", "W", "D", "A", "CoW, last sharer (reuse on write)"});
+    widths(m_tlbView, {"Set", "Way", "Valid", "ASID", "parent (pid 1)", "0xffffffffff000", "1048576", "W", "X", "LRU"});
+    widths(m_procView, {"PID  ", "parent", "running (on CPU)", "RSS pages", "Page tables", "Minor", "Major", "Invalid", "CoW copy/reuse", "SIGSEGV (MAPERR)"});
+    widths(m_logView, {"1048576", "1234.5 µs", "PID", "page-table alloc"});
 }
 
 void MainWindow::setPresenterMode(bool on) {

@@ -92,6 +92,8 @@ private:
     QComboBox* m_logPid{nullptr};
     QTableView* m_ptView{nullptr};
     QTableView* m_logView{nullptr};
+    QTableView* m_tlbView{nullptr};
+    QTableView* m_procView{nullptr};
     PageTableModel* m_ptModel{nullptr};
     TlbModel* m_tlbModel{nullptr};
     ProcessModel* m_procModel{nullptr};
