@@ -18,11 +18,11 @@ MemoryMapWidget::MemoryMapWidget(const SimulationController& ctl, QWidget* paren
     setMinimumSize(160, 120);
     connect(&ctl, &SimulationController::stateChanged, this, [this] {
         relayout();
-        update();
+        renderCache();
     });
     connect(&Theme::instance(), &Theme::changed, this, [this] {
         relayout();
-        update();
+        renderCache();
     });
 }
 
@@ -30,7 +30,7 @@ void MemoryMapWidget::setZoom(double zoom) {
     m_zoom = std::clamp(zoom, 1.0, 4096.0);
     m_scroll = 0;
     relayout();
-    update();
+    renderCache();
 }
 
 void MemoryMapWidget::relayout() {
@@ -61,6 +61,7 @@ void MemoryMapWidget::relayout() {
 void MemoryMapWidget::resizeEvent(QResizeEvent* e) {
     QWidget::resizeEvent(e);
     relayout();
+    renderCache();
 }
 
 void MemoryMapWidget::wheelEvent(QWheelEvent* e) {
@@ -69,7 +70,7 @@ void MemoryMapWidget::wheelEvent(QWheelEvent* e) {
     } else {
         m_scroll += e->angleDelta().y() > 0 ? -3 : 3;
         relayout();
-        update();
+        renderCache();
     }
     e->accept();
 }
@@ -97,7 +98,7 @@ qint64 MemoryMapWidget::frameAt(QPoint pos) const {
 QString MemoryMapWidget::describeFrame(std::uint64_t pfn) const {
     const auto guard = m_ctl.readGuard();
     const auto* sim = m_ctl.sim();
-    if (!sim || pfn >= sim->machine().memory.total()) return {};
+    if (!guard.owns_lock() || !sim || pfn >= sim->machine().memory.total()) return {};
     const auto& m = sim->machine();
     const auto& f = m.memory.frame(pfviz::Pfn{pfn});
     QString use;
@@ -178,16 +179,32 @@ void MemoryMapWidget::drawLegend(QPainter& p, const QRect& r) {
 
 void MemoryMapWidget::paintEvent(QPaintEvent* ev) {
     QPainter p(this);
+    if (m_cache.size() != size()) renderCache();
+    p.drawImage(ev->rect(), m_cache, ev->rect());
+}
+
+void MemoryMapWidget::renderCache() {
+    if (width() <= 0 || height() <= 0) return;
+    if (m_ctl.workerActive()) {  // the engine is busy: keep the last picture, repaint later
+        update();
+        return;
+    }
+    m_cache = QImage(size(), QImage::Format_RGB32);
+    QPainter p(&m_cache);
     p.fillRect(rect(), palette().window());
     drawLegend(p, QRect(0, 0, width(), m_legendHeight));
     const auto guard = m_ctl.readGuard();
     const auto* sim = m_ctl.sim();
-    if (!sim || m_frames == 0) return;
+    if (!sim || m_frames == 0) {
+        update();
+        return;
+    }
     const auto& frames = sim->machine().memory.frames();
     const int top = m_legendHeight + 2;
+    // Only the visible rows are drawn.
     const int rowsVisible = int((height() - top) / m_cell) + 1;
-    const int firstRow = std::max(m_scroll, m_scroll + int((ev->rect().top() - top) / m_cell));
-    const int lastRow = std::min(m_scroll + rowsVisible, m_scroll + int((ev->rect().bottom() - top) / m_cell) + 1);
+    const int firstRow = m_scroll;
+    const int lastRow = m_scroll + rowsVisible;
     const bool labels = m_perCell == 1 && m_cell >= 26;
     const bool outlines = m_perCell == 1 && m_cell >= 6;
     QFont small = Theme::instance().font(m_cell >= 44 ? 0.8 : 0.6);
@@ -255,6 +272,7 @@ void MemoryMapWidget::paintEvent(QPaintEvent* ev) {
         p.fillRect(nr, QColor(255, 255, 255, 200));
         p.drawText(nr, Qt::AlignLeft | Qt::AlignVCenter, note);
     }
+    update();
 }
 
 }  // namespace pfviz::ui

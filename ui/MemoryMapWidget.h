@@ -2,6 +2,7 @@
 // Physical memory as a grid of cells, one per frame, coloured by use and owner. Only the visible
 // cells are painted; when a cell would be smaller than 3 px, frames are aggregated into bins and
 // drawn as a heat map. Ctrl+wheel (or +/-) zooms.
+#include <QImage>
 #include <QWidget>
 
 #include "ui/SimulationController.h"
@@ -32,6 +33,9 @@ protected:
 
 private:
     void relayout();
+    /// Draws the cells into m_cache (GUI thread, between worker batches); paintEvent only blits
+    /// it, so painting never waits for the engine.
+    void renderCache();
     QColor colorOf(const pfviz::Frame& f) const;
     void drawLegend(QPainter& p, const QRect& r);
 
@@ -43,6 +47,7 @@ private:
     int m_scroll{0};  // first visible row of cells
     int m_legendHeight{40};
     std::uint64_t m_frames{0};
+    QImage m_cache;
 };
 
 }  // namespace pfviz::ui

@@ -144,7 +144,7 @@ QVariant PageTableModel::data(const QModelIndex& idx, int role) const {
     if (!idx.isValid() || idx.row() >= int(m_rows)) return {};
     const auto guard = m_ctl.readGuard();
     const auto* sim = m_ctl.sim();
-    if (!sim) return {};
+    if (!guard.owns_lock() || !sim) return {};
     const auto& m = sim->machine();
     const auto* p = m.process(m_shown);
     if (!p) return {};

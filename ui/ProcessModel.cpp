@@ -58,7 +58,7 @@ QVariant ProcessModel::data(const QModelIndex& idx, int role) const {
     if (!idx.isValid() || idx.row() >= m_rows) return {};
     const auto guard = m_ctl.readGuard();
     const auto* sim = m_ctl.sim();
-    if (!sim || std::size_t(idx.row()) >= sim->machine().processes.size()) return {};
+    if (!guard.owns_lock() || !sim || std::size_t(idx.row()) >= sim->machine().processes.size()) return {};
     const auto& m = sim->machine();
     const auto& p = m.processes[std::size_t(idx.row())];
     if (role == Qt::DecorationRole && idx.column() == PidCol) return Theme::processColor(p.pid.value);

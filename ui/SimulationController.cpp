@@ -10,7 +10,8 @@
 namespace pfviz::ui {
 namespace {
 constexpr int kRefreshMs = 33;     // at most ~30 redraws per second
-constexpr int kBatchMs = 20;       // one worker batch at full speed
+constexpr int kBatchMs = 25;       // one worker batch at full speed
+constexpr int kPaintGapMs = 12;    // idle time after a redraw, for the paint events
 constexpr std::uint64_t kFarSeek = 200'000;  // forward seeks longer than this run on the worker
 }  // namespace
 
@@ -230,11 +231,11 @@ void SimulationController::seekInternal(std::uint64_t target) {
         m_stopRequested = false;
         m_batchHitBreak = false;
         m_watcher.setFuture(QtConcurrent::run([this, stopAt, target] {
-            std::lock_guard<std::recursive_mutex> g(m_mutex);
-            QElapsedTimer t;
-            t.start();
-            while (m_sim->stepIndex() < stopAt && !m_stopRequested)
-                m_sim->runUntil(nullptr, std::min<std::uint64_t>(4096, stopAt - m_sim->stepIndex()));
+            while (m_sim->stepIndex() < stopAt && !m_stopRequested && !m_sim->atEnd()) {
+                std::lock_guard<std::recursive_timed_mutex> g(m_mutex);
+                m_sim->runUntil(nullptr, std::min<std::uint64_t>(256, stopAt - m_sim->stepIndex()));
+            }
+            std::lock_guard<std::recursive_timed_mutex> g(m_mutex);
             m_recent.clear();
             while (m_sim->stepIndex() < target && !m_stopRequested && !m_sim->atEnd())
                 m_sim->step();
@@ -354,15 +355,13 @@ void SimulationController::startBatch() {
     m_stopRequested = false;
     m_batchHitBreak = false;
     m_watcher.setFuture(QtConcurrent::run([this] {
-        std::lock_guard<std::recursive_mutex> g(m_mutex);
         QElapsedTimer t;
         t.start();
         while (!m_stopRequested && !m_sim->atEnd() && t.elapsed() < kBatchMs) {
-            for (int i = 0; i < 64 && !m_sim->atEnd(); ++i) {
-                if (shouldBreak(m_sim->step())) {
-                    m_batchHitBreak = true;
-                    return;
-                }
+            std::lock_guard<std::recursive_timed_mutex> g(m_mutex);  // per step: readers wait little
+            if (shouldBreak(m_sim->step())) {
+                m_batchHitBreak = true;
+                return;
             }
         }
     }));
@@ -390,11 +389,13 @@ void SimulationController::onBatchFinished() {
     }
     // Redraw between batches, while the worker is idle; the next batch starts after the posted
     // paint events have been handled (a zero timer runs after them).
+    int gap = 0;
     if (m_sinceRefresh.elapsed() >= kRefreshMs) {
         m_sinceRefresh.restart();
         emit stateChanged();
+        gap = kPaintGapMs;  // let the views paint (they read the engine) before the next batch
     }
-    QTimer::singleShot(0, this, [this] {
+    QTimer::singleShot(gap, this, [this] {
         if (m_playing && !m_workerActive && (m_fullRun || m_speed == Full)) startBatch();
     });
 }

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QTimer>
 #include <atomic>
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -46,9 +47,15 @@ public:
     explicit SimulationController(QObject* parent = nullptr);
     ~SimulationController() override;
 
-    /// Hold while reading sim() outside a slot of this class: a full-speed batch may be running.
-    std::unique_lock<std::recursive_mutex> readGuard() const {
-        return std::unique_lock<std::recursive_mutex>(m_mutex);
+    /// Hold while reading sim() outside a signal of this class (paint, data(), tooltips): a
+    /// full-speed batch may be running. The worker locks per step, so this waits at most one
+    /// step; a step that takes longer (a keyframe copy of a huge machine) makes the guard give up
+    /// after a few ms: check owns_lock() and draw nothing rather than freeze the window.
+    using Guard = std::unique_lock<std::recursive_timed_mutex>;
+    Guard readGuard() const {
+        Guard g(m_mutex, std::defer_lock);
+        (void)g.try_lock_for(std::chrono::milliseconds(8));
+        return g;
     }
     const pfviz::Simulator* sim() const { return m_sim.get(); }
     bool hasScenario() const { return m_sim != nullptr; }
@@ -121,7 +128,7 @@ private:
     std::unique_ptr<pfviz::Simulator> m_sim;
     QString m_name;
     QString m_file;
-    mutable std::recursive_mutex m_mutex;
+    mutable std::recursive_timed_mutex m_mutex;
     std::deque<StepRecord> m_recent;
     struct CowMark {
         std::uint64_t step;

@@ -51,7 +51,7 @@ QVariant TlbModel::data(const QModelIndex& idx, int role) const {
     if (!idx.isValid() || idx.row() >= m_rows) return {};
     const auto guard = m_ctl.readGuard();
     const auto* sim = m_ctl.sim();
-    if (!sim) return {};
+    if (!guard.owns_lock() || !sim) return {};
     const auto& m = sim->machine();
     const auto& tlb = m.tlb;
     const auto& entries = tlb.entries();
