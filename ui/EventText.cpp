@@ -144,6 +144,8 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
         case K::AccessRetry:
             return tr("The fault handler returns and the faulting instruction runs again.");
         case K::AccessDone:
+            if (const auto* p = m.process(e.pid); p && !p->running())
+                return tr("The %1 of %2 never completes: the process was killed.").arg(accessWord(e.access), va);
             return tr("The %1 of %2 completes.").arg(accessWord(e.access), va);
         case K::ProcessKilled:
             return tr("%1 is killed by a fatal signal.").arg(who);

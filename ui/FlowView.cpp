@@ -91,12 +91,12 @@ void FlowDiagramItem::drawBlock(QPainter* p, FlowView::Block b, const QString& t
     p->drawRoundedRect(r, 10, 10);
     p->setPen(greyed ? Theme::greyedColor() : Qt::black);
     QFont tf = Theme::instance().font(1.0, true);
-    tf.setPixelSize(int(20 * std::min(s, 1.25)));
+    tf.setPixelSize(20);
     p->setFont(tf);
     const QRectF tr(r.left() + 8, r.top() + 6, r.width() - 16, 28);
     p->drawText(tr, Qt::AlignHCenter | Qt::AlignTop | Qt::TextSingleLine, title);
     QFont bf = Theme::instance().font();
-    bf.setPixelSize(int(16 * std::min(s, 1.25)));
+    bf.setPixelSize(18);
     p->setFont(bf);
     p->drawText(r.adjusted(8, 36, -8, -6), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, body);
 }
@@ -110,9 +110,8 @@ void FlowDiagramItem::drawAddress(QPainter* p, const FlowSnapshot& s) const {
             va = e.va;
             have = true;
         }
-    const double sc = Theme::instance().scale();
     QFont f = Theme::instance().font();
-    f.setPixelSize(int(18 * std::min(sc, 1.25)));
+    f.setPixelSize(20);
     f.setBold(true);
     p->setFont(f);
     p->setPen(Qt::black);
@@ -129,7 +128,7 @@ void FlowDiagramItem::drawAddress(QPainter* p, const FlowSnapshot& s) const {
     const unsigned total = g.vaBits();
     double x = x0;
     f.setBold(false);
-    f.setPixelSize(int(15 * std::min(sc, 1.25)));
+    f.setPixelSize(18);
     p->setFont(f);
     for (unsigned l = 0; l <= levels; ++l) {
         const unsigned bits = l < levels ? g.levelBits[l] : g.pageBits;
@@ -226,7 +225,9 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
         using K = pfviz::EventKind;
         switch (e.kind) {
             case K::AccessStart:
-                cpuText = QObject::tr("%1\n%2 %3").arg(s.processName, EventText::label(e.kind), EventText::hex(e.va));
+                cpuText = e.access == pfviz::Access::Write ? QObject::tr("%1\nwrites").arg(s.processName)
+                          : e.access == pfviz::Access::Read ? QObject::tr("%1\nreads").arg(s.processName)
+                                                            : QObject::tr("%1\nexecutes").arg(s.processName);
                 break;
             case K::TlbHit: tlbText = QObject::tr("hit: frame %1").arg(e.frame.value); break;
             case K::TlbMiss: tlbText = QObject::tr("miss"); break;
@@ -284,13 +285,13 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
     p->setBrush(QColor(0xFA, 0xFA, 0xFA));
     p->drawRoundedRect(out, 8, 8);
     QFont f = Theme::instance().font();
-    f.setPixelSize(int(22 * std::min(sc, 1.25)));
+    f.setPixelSize(24);
     f.setBold(true);
     p->setFont(f);
     p->setPen(Qt::black);
     p->drawText(out.adjusted(14, 6, -14, -50), Qt::AlignLeft | Qt::AlignVCenter, m_view.outcomeText());
     f.setBold(false);
-    f.setPixelSize(int(18 * std::min(sc, 1.25)));
+    f.setPixelSize(20);
     p->setFont(f);
     QString detail;
     if (s.cursor >= 0 && s.cursor < int(s.events.size()))

@@ -190,7 +190,10 @@ void MainWindow::createTransportBar() {
     const int order[] = {5, 2, 4, 0, 3, 1, 6};
     for (int i : order)
         bar->addAction(m_transport[std::size_t(i)]);
-    bar->addSeparator();
+    addToolBarBreak();
+    bar = addToolBar(tr("Speed and timeline"));
+    bar->setObjectName(QStringLiteral("timeline"));
+    bar->setMovable(false);
     m_speedLabel = new QLabel;
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setRange(0, SimulationController::SpeedCount - 1);
@@ -210,6 +213,7 @@ void MainWindow::createTransportBar() {
     m_timeline = new QSlider(Qt::Horizontal);
     m_timeline->setFocusPolicy(Qt::NoFocus);
     m_timeline->setMinimumWidth(200);
+    m_timeline->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_timeline->setToolTip(tr("Timeline: drag to any step"));
     connect(m_timeline, &QSlider::sliderReleased, this,
             [this] { m_ctl.seek(quint64(m_timeline->value()) * m_timelineScale); });
@@ -508,7 +512,7 @@ void MainWindow::applyScale() {
     const auto widths = [&fm](QTableView* v, std::initializer_list<const char*> samples) {
         int c = 0;
         for (const char* s : samples)
-            v->setColumnWidth(c++, fm.horizontalAdvance(QString::fromUtf8(s)) + 14);
+            v->setColumnWidth(c++, fm.horizontalAdvance(QString::fromUtf8(s)) + fm.horizontalAdvance(QStringLiteral("MM")));
     };
     widths(m_ptView, {"stack rw-p", "0xffffffffff000", "1048576", "P", "W", "D", "A", "CoW, last sharer (reuse on write)"});
     widths(m_tlbView, {"Set", "Way", "Valid", "ASID", "parent (pid 1)", "0xffffffffff000", "1048576", "W", "X", "LRU"});

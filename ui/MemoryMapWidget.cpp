@@ -37,7 +37,22 @@ void MemoryMapWidget::relayout() {
     const auto* sim = m_ctl.sim();
     m_frames = sim ? sim->machine().memory.total() : 0;
     const double s = Theme::instance().scale();
-    m_legendHeight = int(std::ceil(QFontMetricsF(Theme::instance().font(0.9)).height() * 2.6));
+    {
+        const QFontMetrics fm(Theme::instance().font(0.9));
+        const char* const texts[] = {QT_TR_NOOP("free"), QT_TR_NOOP("zero page"),
+                                     QT_TR_NOOP("page table"), QT_TR_NOOP("private (colour = owner)"),
+                                     QT_TR_NOOP("shared CoW (×sharers)")};
+        int x = 2, lines = 1;
+        for (const char* t : texts) {
+            const int w = fm.height() + 6 + fm.horizontalAdvance(tr(t)) + 14;
+            if (x + w > width() && x > 2) {
+                x = 2;
+                ++lines;
+            }
+            x += w;
+        }
+        m_legendHeight = lines * (fm.height() + 2) + 6;
+    }
     const double w = std::max(1, width() - 4);
     const double h = std::max(1, height() - m_legendHeight - 4);
     if (m_frames == 0) return;
