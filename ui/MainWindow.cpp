@@ -487,7 +487,11 @@ void MainWindow::refresh() {
     {
         const auto guard = m_ctl.readGuard();
         const auto* cap = sim->caption();
-        m_narration->setText(cap ? AppSettings::captionText(*cap) : QString());
+        // Before the first step there is no caption yet: introduce the scenario instead.
+        if (sim->stepIndex() == 0 || !cap)
+            m_narration->setText(AppSettings::captionText(sim->scenario().description));
+        else
+            m_narration->setText(AppSettings::captionText(*cap));
         const QSignalBlocker b(m_timeline);
         if (!m_timeline->isSliderDown()) m_timeline->setValue(int(sim->stepIndex() / m_timelineScale));
         m_stepLabel->setText(tr("step %1 / %2").arg(sim->stepIndex()).arg(sim->totalSteps()));
