@@ -1,0 +1,196 @@
+#include "ui/EventText.h"
+
+namespace pfviz::ui {
+
+QString EventText::hex(std::uint64_t v) {
+    return QStringLiteral("0x%1").arg(v, 0, 16);
+}
+
+QString EventText::simTime(std::uint64_t ns) {
+    if (ns < 10'000) return tr("%1 ns").arg(ns);
+    if (ns < 10'000'000) return tr("%1 µs").arg(double(ns) / 1e3, 0, 'f', 1);
+    if (ns < 10'000'000'000ull) return tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', 2);
+    return tr("%1 s").arg(double(ns) / 1e9, 0, 'f', 3);
+}
+
+QString EventText::processName(const pfviz::Machine& m, pfviz::Pid pid) {
+    if (const auto* p = m.process(pid))
+        return tr("%1 (pid %2)").arg(QString::fromStdString(p->name)).arg(pid.value);
+    return tr("pid %1").arg(pid.value);
+}
+
+QString EventText::label(pfviz::EventKind k) {
+    using K = pfviz::EventKind;
+    switch (k) {
+        case K::AccessStart: return tr("access");
+        case K::TlbHit: return tr("TLB hit");
+        case K::TlbMiss: return tr("TLB miss");
+        case K::WalkLevel: return tr("walk level");
+        case K::TlbFill: return tr("TLB fill");
+        case K::PageFault: return tr("page fault");
+        case K::MinorFault: return tr("minor fault");
+        case K::InvalidAccess: return tr("invalid access");
+        case K::PageTableAlloc: return tr("page-table alloc");
+        case K::FrameAlloc: return tr("frame alloc");
+        case K::ZeroFill: return tr("zero fill");
+        case K::ZeroPageMap: return tr("zero page map");
+        case K::CowCopy: return tr("CoW copy");
+        case K::CowReuse: return tr("CoW reuse");
+        case K::PteSet: return tr("PTE set");
+        case K::TlbFlush: return tr("TLB flush");
+        case K::AccessRetry: return tr("retry");
+        case K::AccessDone: return tr("access done");
+        case K::ProcessKilled: return tr("process killed");
+        case K::FrameFree: return tr("frame free");
+        case K::ProcessStart: return tr("process start");
+        case K::Malloc: return tr("malloc");
+        case K::Free: return tr("free");
+        case K::Brk: return tr("brk");
+        case K::Mmap: return tr("mmap");
+        case K::Munmap: return tr("munmap");
+        case K::Mprotect: return tr("mprotect");
+        case K::MadviseDontneed: return tr("madvise(DONTNEED)");
+        case K::Populate: return tr("populate");
+        case K::Fork: return tr("fork");
+        case K::Exit: return tr("exit");
+        case K::ContextSwitch: return tr("context switch");
+        case K::Sleep: return tr("sleep");
+        case K::Checkpoint: return tr("checkpoint");
+        case K::OpSkipped: return tr("skipped");
+        case K::SyscallFailed: return tr("syscall failed");
+        case K::OutOfMemory: return tr("out of memory");
+        case K::OomKill: return tr("OOM kill");
+    }
+    return QString::fromLatin1(pfviz::eventKindId(k).data());
+}
+
+namespace {
+QString accessWord(pfviz::Access a) {
+    switch (a) {
+        case pfviz::Access::Read: return EventText::tr("read");
+        case pfviz::Access::Write: return EventText::tr("write");
+        case pfviz::Access::Execute: return EventText::tr("execute");
+    }
+    return {};
+}
+}  // namespace
+
+QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
+    using K = pfviz::EventKind;
+    const QString who = processName(m, e.pid);
+    const QString va = hex(e.va);
+    const QString frame = e.frame.valid() ? QString::number(e.frame.value) : QStringLiteral("-");
+    switch (e.kind) {
+        case K::AccessStart:
+            return tr("%1 issues a %2 of %3; the MMU must translate it.").arg(who, accessWord(e.access), va);
+        case K::TlbHit:
+            return tr("The TLB already holds this page: frame %1, no page-table walk needed.").arg(frame);
+        case K::TlbMiss:
+            return tr("The TLB has no entry for this page, so the MMU walks the page tables (T2).");
+        case K::WalkLevel:
+            if (e.present)
+                return tr("Level %1: entry %2 of the table in frame %3 is present; go down.")
+                    .arg(e.level).arg(e.index).arg(e.tableFrame.value);
+            return tr("Level %1: entry %2 of the table in frame %3 is empty: the walk stops here.")
+                .arg(e.level).arg(e.index).arg(e.tableFrame.value);
+        case K::TlbFill:
+            return e.writable ? tr("The translation to frame %1 is cached in the TLB, writable.").arg(frame)
+                              : tr("The translation to frame %1 is cached in the TLB, read-only.").arg(frame);
+        case K::PageFault:
+            return e.present ? tr("Page fault: the PTE is present but forbids this %1 (protection fault, F5).").arg(accessWord(e.access))
+                             : tr("Page fault: no present PTE for %1, the CPU traps to the kernel (F1).").arg(va);
+        case K::MinorFault:
+            switch (e.reason) {
+                case pfviz::FaultReason::AnonZeroFill:
+                    return tr("Minor fault: first write to anonymous memory; the kernel gives it a fresh zeroed frame, no disk I/O (A3).");
+                case pfviz::FaultReason::ZeroPageRead:
+                    return tr("Minor fault: first read of anonymous memory; it maps the shared zero page read-only, no new frame (A2).");
+                case pfviz::FaultReason::ZeroPageWrite:
+                    return tr("Minor fault: write to a page that maps the zero page; it gets its own zeroed frame (A4).");
+                case pfviz::FaultReason::CowCopy:
+                    return tr("Minor fault: write to a copy-on-write page still shared with another process; it must be copied (C2).");
+                case pfviz::FaultReason::CowReuse:
+                    return tr("Minor fault: write to a copy-on-write page nobody else maps any more; it is made writable in place (C3).");
+                case pfviz::FaultReason::Spurious:
+                    return tr("Minor fault: the PTE already allowed this access (a stale TLB entry); only A/D bits are updated (F1).");
+                case pfviz::FaultReason::None:
+                    break;
+            }
+            return tr("Minor fault: resolved without disk I/O (F2).");
+        case K::InvalidAccess:
+            if (e.code == pfviz::SigCode::SegvMaperr)
+                return tr("Invalid access: no VMA contains %1, so the kernel sends SIGSEGV (SEGV_MAPERR); not a minor or major fault (F3).").arg(va);
+            return tr("Invalid access: the VMA at %1 does not allow a %2, so the kernel sends SIGSEGV (SEGV_ACCERR) (F3).").arg(va, accessWord(e.access));
+        case K::PageTableAlloc:
+            return tr("A page-table page for level %1 is allocated in frame %2 (T6).").arg(e.level).arg(frame);
+        case K::FrameAlloc:
+            return tr("The allocator hands out frame %1 from the free list.").arg(frame);
+        case K::ZeroFill:
+            return tr("Frame %1 is filled with zeros so no old data leaks between processes.").arg(frame);
+        case K::ZeroPageMap:
+            return tr("The PTE points at the shared zero page (frame 0), read-only (A2).");
+        case K::CowCopy:
+            return tr("CoW copy: frame %1 still had %2 sharers, so its contents are copied to frame %3 (C2).")
+                .arg(e.oldFrame.value).arg(e.count).arg(frame);
+        case K::CowReuse:
+            return tr("CoW reuse: frame %1 had only %2 reference left, so it is reused in place instead of copied (C3).")
+                .arg(frame).arg(e.count);
+        case K::PteSet:
+            return e.writable ? tr("The leaf PTE now maps frame %1, writable.").arg(frame)
+                              : tr("The leaf PTE now maps frame %1, read-only.").arg(frame);
+        case K::TlbFlush:
+            return e.full ? tr("The whole TLB of this address space is flushed (%1 entries) (T3/T4).").arg(e.count)
+                          : tr("%1 stale TLB entries are invalidated (T3).").arg(e.count);
+        case K::AccessRetry:
+            return tr("The fault handler returns and the faulting instruction runs again.");
+        case K::AccessDone:
+            if (const auto* p = m.process(e.pid); p && !p->running())
+                return tr("The %1 of %2 never completes: the process was killed.").arg(accessWord(e.access), va);
+            return tr("The %1 of %2 completes.").arg(accessWord(e.access), va);
+        case K::ProcessKilled:
+            return tr("%1 is killed by a fatal signal.").arg(who);
+        case K::FrameFree:
+            return tr("Frame %1 goes back to the free list.").arg(frame);
+        case K::ProcessStart:
+            return tr("%1 starts with an empty address space.").arg(who);
+        case K::Malloc:
+            return tr("malloc(%1 bytes) returns %2; no frame is used until the memory is touched.").arg(e.count).arg(va);
+        case K::Free:
+            return tr("free(%1): %2 bytes go back to the allocator.").arg(va).arg(e.count);
+        case K::Brk:
+            return tr("The heap grows by %1 pages from %2 (brk).").arg(e.count).arg(va);
+        case K::Mmap:
+            return tr("mmap reserves %1 pages at %2; nothing is in memory yet (A1).").arg(e.count).arg(va);
+        case K::Munmap:
+            return tr("munmap removes %1 pages at %2 and frees %3 frames (A6).").arg(e.count).arg(va).arg(e.index);
+        case K::Mprotect:
+            return tr("mprotect changes the protection of %1 pages at %2.").arg(e.count).arg(va);
+        case K::MadviseDontneed:
+            return tr("madvise(MADV_DONTNEED) drops %1 pages at %2 and frees %3 frames (A5).").arg(e.count).arg(va).arg(e.index);
+        case K::Populate:
+            return tr("The kernel faults in %1 pages for the caller (F4).").arg(e.count);
+        case K::Fork:
+            return tr("fork: %1 creates pid %2; %3 PTEs are copied read-only and the frames are shared copy-on-write (C1).")
+                .arg(who).arg(e.otherPid.value).arg(e.count);
+        case K::Exit:
+            return tr("%1 exits; %2 frames are freed.").arg(who).arg(e.count);
+        case K::ContextSwitch:
+            return e.full ? tr("Switch to %1; its TLB context starts cold (%2 entries dropped) (T5).").arg(who).arg(e.count)
+                          : tr("Switch to %1; its TLB entries survive under ASID %2 (T5).").arg(who).arg(e.index);
+        case K::Sleep:
+            return tr("Time passes: %1.").arg(simTime(e.cost));
+        case K::Checkpoint:
+            return tr("Checkpoint: playback pauses here.");
+        case K::OpSkipped:
+            return tr("The operation is skipped: %1 is not running.").arg(who);
+        case K::SyscallFailed:
+            return tr("The system call failed with errno %1.").arg(e.count);
+        case K::OutOfMemory:
+            return tr("No free frame is left: the OOM killer runs (O1).");
+        case K::OomKill:
+            return tr("The OOM killer kills %1 (badness %2) (O2).").arg(who).arg(e.count);
+    }
+    return label(e.kind);
+}
+
+}  // namespace pfviz::ui

@@ -1,0 +1,114 @@
+#pragma once
+// The pfviz main window: narration + flow view in the centre, every other view in a dock
+// (createDocks() is the one place docks are made: add a panel there with addPanel()).
+#include <QMainWindow>
+#include <functional>
+#include <vector>
+
+#include "ui/SimulationController.h"
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QSlider;
+class QTableView;
+
+namespace pfviz::ui {
+
+class EventLogFilter;
+class EventLogModel;
+class FlowView;
+class MemoryMapWidget;
+class PageTableModel;
+class ProcessModel;
+class TlbModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    SimulationController& controller() { return m_ctl; }
+    /// A built-in name or a file path. Errors go to the error reporter; the old scenario stays.
+    bool openScenario(const QString& nameOrPath);
+    /// How errors reach the user; tests replace the modal QMessageBox with a recorder.
+    void setErrorReporter(std::function<void(const QString&)> reporter) {
+        m_reportError = std::move(reporter);
+    }
+    void setPresenterMode(bool on);
+    bool presenterMode() const;
+    void setBlanked(bool on);
+    bool blanked() const;
+    /// No animation (screenshots, tests): views show the final state at once.
+    void setAnimationsEnabled(bool on);
+
+    PageTableModel* pageTableModel() const { return m_ptModel; }
+    TlbModel* tlbModel() const { return m_tlbModel; }
+    ProcessModel* processModel() const { return m_procModel; }
+    EventLogModel* eventLogModel() const { return m_logModel; }
+    FlowView* flowView() const { return m_flow; }
+    MemoryMapWidget* memoryMap() const { return m_memMap; }
+    QString statusText() const;
+    QString narrationText() const;
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createTransportBar();
+    void createDocks();
+    QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName,
+                          Qt::DockWidgetArea area, bool secondary);
+    void refresh();
+    void updateRecentMenu();
+    void updateProcessChoices();
+    void applyScale();
+    void openFileDialog();
+
+    SimulationController m_ctl;
+    std::function<void(const QString&)> m_reportError;
+    FlowView* m_flow{nullptr};
+    MemoryMapWidget* m_memMap{nullptr};
+    QLabel* m_narration{nullptr};
+    QLabel* m_status{nullptr};
+    QLabel* m_stepLabel{nullptr};
+    QProgressBar* m_progress{nullptr};
+    QSlider* m_timeline{nullptr};
+    QSlider* m_speed{nullptr};
+    QLabel* m_speedLabel{nullptr};
+    QListWidget* m_scenarios{nullptr};
+    QLabel* m_description{nullptr};
+    QComboBox* m_ptProcess{nullptr};
+    QComboBox* m_logKind{nullptr};
+    QComboBox* m_logPid{nullptr};
+    QTableView* m_ptView{nullptr};
+    QTableView* m_logView{nullptr};
+    QTableView* m_tlbView{nullptr};
+    QTableView* m_procView{nullptr};
+    PageTableModel* m_ptModel{nullptr};
+    TlbModel* m_tlbModel{nullptr};
+    ProcessModel* m_procModel{nullptr};
+    EventLogModel* m_logModel{nullptr};
+    EventLogFilter* m_logFilter{nullptr};
+    QWidget* m_blank{nullptr};
+    QMenu* m_recentMenu{nullptr};
+    QMenu* m_viewMenu{nullptr};
+    QAction* m_playAction{nullptr};
+    QAction* m_presenterAction{nullptr};
+    std::vector<QAction*> m_transport;
+    std::vector<QDockWidget*> m_docks;
+    std::vector<QDockWidget*> m_secondary;
+    QByteArray m_normalState;
+    std::uint64_t m_timelineScale{1};
+};
+
+}  // namespace pfviz::ui
