@@ -30,7 +30,8 @@ Event& Kernel::emit(EventKind kind, Pid pid, std::uint64_t cost) {
     e->cost = cost;
     e->kind = kind;
     e->pid = pid;
-    m_m.now += cost;
+    // Inside a summarised operation (populate) the costs are charged once, by its summary event.
+    if (!m_quiet) m_m.now += cost;
     return *e;
 }
 

@@ -44,6 +44,22 @@ TEST(Mprotect, ProtNoneKeepsTheFrameButRefusesAccess) {
     EXPECT_EQ(proc(*sim, 1).counters.c.faults.minor, 1u);
 }
 
+TEST(Populate, F4_ChargesEachFaultOnce) {
+    // populate is shown as one event that carries the cost of its faults: the clock must advance
+    // by that cost once, and every event's cost must add up to the clock.
+    Simulator sim(parseScenario(scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":"16 KiB",
+        "populate":true}])"), "t.json"));
+    std::uint64_t total = 0, populateCost = 0;
+    while (!sim.atEnd())
+        for (const Event& e : sim.step()) {
+            total += e.cost;
+            if (e.kind == EventKind::Populate) populateCost = e.cost;
+        }
+    // 4 minor faults of 1000 ns, plus a PUD, a PMD and a PTE table of 250 ns each.
+    EXPECT_EQ(populateCost, 4u * 1000 + 3 * 250);
+    EXPECT_EQ(total, static_cast<std::uint64_t>(sim.machine().now));
+}
+
 TEST(Malloc, SmallBlocksComeFromTheBrkHeapBigOnesFromMmap) {
     const auto sim = runChecked(scenarioJson(R"([{"op":"malloc","pid":1,"region":"s","size":64},
         {"op":"malloc","pid":1,"region":"b","size":"128 KiB"}])"));
