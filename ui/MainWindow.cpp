@@ -29,6 +29,8 @@
 #include "BuiltinScenarios.h"
 #include "pfviz/ScenarioIo.h"
 #include "ui/AppSettings.h"
+#include "charts/ChartView.h"
+#include "charts/ChartsPanel.h"
 #include "ui/EventLogModel.h"
 #include "ui/EventText.h"
 #include "ui/FlowView.h"
@@ -347,19 +349,40 @@ void MainWindow::createDocks() {
     ll->addWidget(m_logView);
     auto* logDock = addPanel(log, tr("Event log"), QStringLiteral("eventlog"), Qt::BottomDockWidgetArea, true);
 
+    // Live charts of the time series; clicking a point jumps there.
+    m_charts = new ChartsPanel;
+    connect(m_charts, &ChartsPanel::stepRequested, this, [this](std::uint64_t step) { m_ctl.seek(step); });
+    connect(&m_ctl, &SimulationController::scenarioLoaded, this, [this] {
+        const auto guard = m_ctl.readGuard();
+        m_charts->setSimulator(m_ctl.sim());
+    });
+    connect(&m_ctl, &SimulationController::stateChanged, this, [this] {
+        // The controller coalesces stateChanged (~30/s); read the series only under the guard.
+        const auto guard = m_ctl.readGuard();
+        if (guard.owns_lock()) m_charts->refreshNow();
+    });
+    auto* chartsDock = addPanel(m_charts, tr("Charts"), QStringLiteral("charts"), Qt::BottomDockWidgetArea, true);
+
     // Default arrangement: left column scenarios/processes, right column page tables over memory,
     // bottom row TLB beside the event log.
     splitDockWidget(scenDock, procDock, Qt::Vertical);
     splitDockWidget(ptDock, memDock, Qt::Vertical);
     splitDockWidget(tlbDock, logDock, Qt::Horizontal);
+    splitDockWidget(logDock, chartsDock, Qt::Horizontal);
     resizeDocks({scenDock, ptDock}, {340, 560}, Qt::Horizontal);
-    resizeDocks({tlbDock, logDock}, {520, 900}, Qt::Horizontal);
+    resizeDocks({tlbDock, logDock, chartsDock}, {460, 640, 820}, Qt::Horizontal);
     resizeDocks({tlbDock}, {300}, Qt::Vertical);
 }
 
 void MainWindow::createMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* open = file->addAction(tr("&Open scenario…"), this, &MainWindow::openFileDialog);
+    file->addAction(tr("&Export chart…"), this, [this] { m_charts->currentChart()->exportChartDialog(); });
+    file->addAction(tr("Export series as &CSV…"), this,
+                    [this] { m_charts->currentChart()->exportDataDialog(QStringLiteral("csv")); });
+    file->addAction(tr("Export series as &JSON…"), this,
+                    [this] { m_charts->currentChart()->exportDataDialog(QStringLiteral("json")); });
+    file->addAction(tr("Cop&y chart"), this, [this] { m_charts->currentChart()->copyToClipboard(); });
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();

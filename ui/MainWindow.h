@@ -18,6 +18,7 @@ class QTableView;
 
 namespace pfviz::ui {
 
+class ChartsPanel;
 class EventLogFilter;
 class EventLogModel;
 class FlowView;
@@ -52,6 +53,7 @@ public:
     EventLogModel* eventLogModel() const { return m_logModel; }
     FlowView* flowView() const { return m_flow; }
     MemoryMapWidget* memoryMap() const { return m_memMap; }
+    ChartsPanel* charts() const { return m_charts; }
     QString statusText() const;
     QString narrationText() const;
 
@@ -78,6 +80,7 @@ private:
     std::function<void(const QString&)> m_reportError;
     FlowView* m_flow{nullptr};
     MemoryMapWidget* m_memMap{nullptr};
+    ChartsPanel* m_charts{nullptr};
     QLabel* m_narration{nullptr};
     QLabel* m_status{nullptr};
     QLabel* m_stepLabel{nullptr};

@@ -267,7 +267,16 @@ std::vector<ExpectMismatch> Simulator::checkExpectations() const {
 }
 
 void Simulator::maybeKeyframe() {
-    if (!m_options.history || m_step % m_keyframeInterval != 0) return;
+    if (!m_options.history) return;
+    if (m_step == 1) {
+        // Copying a keyframe should cost about as much as the steps it covers: a big machine
+        // (tens of MB) gets a keyframe every few thousand steps, a classroom one every 64.
+        m_keyframeInterval = 64;
+        while (m_keyframeInterval < (std::uint64_t{1} << 20) &&
+               machineBytes(m_machine) / m_keyframeInterval > 16384)
+            m_keyframeInterval *= 2;
+    }
+    if (m_step % m_keyframeInterval != 0) return;
     if (!m_keyframes.empty() && m_keyframes.back()->step >= m_step) return;
     m_keyframes.push_back(std::make_unique<Keyframe>(
         Keyframe{m_step, m_cursor, m_machine, m_mismatches.size(), m_lastOp}));

@@ -53,6 +53,10 @@ public:
     /// True while the user has zoomed or panned (live data then keeps the user's range).
     bool isZoomed() const { return m_zoomed; }
     void resetZoom();
+    /// The export dialogs of the context menu, also offered by the main window's File menu.
+    void exportChartDialog();
+    void exportDataDialog(const QString& format);
+    void copyToClipboard();
     /// Points currently handed to the chart for line `i` (after decimation).
     qsizetype displayedPointCount(std::size_t i) const;
     std::optional<double> cursorX() const { return m_cursorX; }
@@ -78,9 +82,6 @@ private:
     void applyTheme();
     void placeLabels();
     void autoRange();
-    void exportChartDialog();
-    void exportDataDialog(const QString& format);
-    void copyToClipboard();
 
     ChartData m_data;
     ChartStyle m_style;
