@@ -2,6 +2,7 @@
 // The whole simulated machine: one CPU, physical memory, page tables, TLB and processes.
 // Machine is a value: it copies and compares with ==, which is how step-back is verified.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "pfviz/Config.h"
@@ -13,6 +14,73 @@
 #include "pfviz/Tlb.h"
 
 namespace pfviz {
+
+/// Zone watermarks in pages (W2). The machine is one zone (§14 "may").
+struct Watermarks {
+    std::uint64_t min{};
+    std::uint64_t low{};
+    std::uint64_t high{};
+    bool operator==(const Watermarks&) const = default;
+};
+
+/// int_sqrt as in the kernel: the largest r with r * r <= x.
+std::uint64_t intSqrt(std::uint64_t x);
+/// W1: min_free_kbytes = int_sqrt(16 * lowmem_kB), clamped to 128 KiB .. 256 MiB.
+std::uint64_t defaultMinFreeKbytes(std::uint64_t lowmemKb);
+/// W2 for a single zone holding all managed pages.
+Watermarks computeWatermarks(std::uint64_t managedPages, std::uint64_t minFreeKbytes,
+                             std::uint32_t scaleFactor, unsigned pageBits);
+
+/// L5: the anon and file weights of get_scan_count() (SCAN_FRACT); anon share = ap / (ap + fp).
+struct ScanWeights {
+    std::uint64_t ap{};
+    std::uint64_t fp{};
+};
+ScanWeights scanWeights(std::uint32_t swappiness, std::uint64_t anonCost, std::uint64_t fileCost);
+
+/// One swap slot: `count` swap PTEs refer to it; `cache` is its swap-cache frame (S1/S2/S6).
+struct SwapSlot {
+    std::uint32_t count{};
+    std::uint32_t cache{kNoFrame};
+    bool used{false};
+    bool operator==(const SwapSlot&) const = default;
+};
+
+struct SwapDevice {
+    std::vector<SwapSlot> slots;
+    std::vector<std::uint32_t> free;  // back() is taken next (lowest slot first at start)
+    std::uint64_t zramBytes{};        // zram: compressed bytes stored (S7)
+    std::vector<std::uint32_t> zramFrames;  // zram: frames holding the compressed data
+    std::uint64_t used() const { return slots.size() - free.size(); }
+    bool operator==(const SwapDevice&) const = default;
+};
+
+/// One row of an OOM report: what /proc and dmesg show for a candidate (O2, O3).
+struct OomCandidate {
+    Pid pid{};
+    std::string name;
+    std::uint64_t rssPages{};
+    std::uint64_t swapPages{};
+    std::uint64_t pageTablePages{};
+    std::int32_t oomScoreAdj{};
+    std::int64_t badness{};
+    std::int64_t oomScore{};
+    bool eligible{true};  // false: oom_score_adj -1000 (O1), never chosen
+    bool operator==(const OomCandidate&) const = default;
+};
+
+struct OomReport {
+    Pid requester{};
+    Pid victim{};
+    std::uint64_t totalPages{};  // RAM + swap (global OOM)
+    std::vector<OomCandidate> candidates;
+    bool operator==(const OomReport&) const = default;
+};
+
+/// The seed's 5 levels.
+enum class PressureLevel : std::uint8_t { Normal, Caution, Warning, Danger, Critical };
+/// "normal", "caution", "warning", "danger", "critical".
+const char* pressureLevelId(PressureLevel l);
 
 struct Machine {
     explicit Machine(const MachineConfig& cfg = {}, std::uint64_t seed = 0);
@@ -26,6 +94,15 @@ struct Machine {
     SimTime now{};
     Counters counters{};
     Rng rng;
+    Watermarks watermarks{};
+    SwapDevice swap{};
+    bool kswapdAwake{false};
+    PressureLevel maxPressure{PressureLevel::Normal};
+    std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
+
+    /// RAM + swap, in pages (totalpages of a global OOM, O2).
+    std::uint64_t totalPages() const { return memory.total() + swap.slots.size(); }
+    PressureLevel pressureLevel() const;
 
     Process* process(Pid pid);
     const Process* process(Pid pid) const;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pfviz/Counters.h"
+#include "pfviz/Machine.h"
 #include "pfviz/Types.h"
 
 namespace pfviz {
@@ -18,6 +19,12 @@ struct Sample {
     std::uint64_t framesAnon{};
     std::uint64_t framesPageTable{};
     std::uint64_t rssPages{};  // sum over running processes (shared pages counted per process)
+    std::uint64_t framesZram{};  // RAM holding zram's compressed pages (S7)
+    std::uint64_t swapUsed{};    // swap slots in use
+    std::uint64_t swapTotal{};
+    Watermarks watermarks{};
+    PressureLevel level{PressureLevel::Normal};
+    bool kswapdAwake{false};
     bool operator==(const Sample&) const = default;
 };
 
