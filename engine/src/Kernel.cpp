@@ -758,13 +758,13 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
             m_m.swap.slots[sidx].cache = static_cast<std::uint32_t>(f.value);
             m_m.memory.frame(f).swapSlot = sidx;
             // S3: the aligned cluster of 2^page-cluster slots is read into the swap cache too.
-            // Readahead does not reclaim: it only uses memory above the low watermark.
+            // Readahead does not reclaim itself: it only uses memory above the min watermark.
             const std::uint32_t cluster = 1u << m_m.config.swap.pageCluster;
             const std::uint32_t base = sidx & ~(cluster - 1);
             for (std::uint32_t s = base; s < base + cluster && s < m_m.swap.slots.size(); ++s) {
                 SwapSlot& ss = m_m.swap.slots[s];
                 if (s == sidx || !ss.used || ss.count == 0 || ss.cache != kNoFrame) continue;
-                if (m_m.memory.freeCount() <= m_m.watermarks.low) break;
+                if (m_m.memory.freeCount() <= m_m.watermarks.min) break;
                 const Pfn r = m_m.memory.allocate(FrameUse::Anon, Pid{});
                 ++m_m.counters.framesAllocated;
                 m_m.memory.lruAdd(r, Lru::InactiveAnon);
@@ -1127,7 +1127,7 @@ std::optional<VirtAddr> Kernel::mmap(Pid pid, std::uint64_t length, std::optiona
         return std::nullopt;
     };
     // A1: overcommit heuristic (mode 0) refuses a single request larger than RAM + swap.
-    if (len == 0 || len / ps > m_m.memory.total()) return fail(kEnomem);
+    if (len == 0 || len / ps > m_m.totalPages()) return fail(kEnomem);
     VirtAddr start{};
     if (hint) {
         if (*hint % ps != 0) return fail(kEinval);
