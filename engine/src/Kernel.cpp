@@ -436,6 +436,7 @@ Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
         // allocation still succeeds while free > min.
         if (freeNow <= wm.low && !m_m.kswapdAwake) {
             m_m.kswapdAwake = true;
+            m_m.kswapdClock = m_m.now;
             ++m_m.counters.kswapdWakeups;
             Event& e = emit(EventKind::KswapdWake, Pid{});
             e.count = freeNow;
@@ -621,14 +622,13 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     // special case "file is tiny -> anon only" applies whenever swap exists; without swap space
     // nothing is reclaimable ("no swap -> file only").
     const bool haveSwap = m_m.config.swap.kind != SwapKind::None;
-    if (!haveSwap) return 0;
     // L4: inactive is "low" when inactive * int_sqrt(10 * GiB) < active (ratio 1 below 1 GiB).
     const std::uint64_t gib = (mem.total() << m_m.geometry().pageBits) >> 30;
     const std::uint64_t ratio = gib == 0 ? 1 : std::max<std::uint64_t>(1, intSqrt(10 * gib));
     // The priority loop is collapsed (§14): scan until `target` pages are reclaimed or every
     // page has been looked at twice (once for its second chance, L3).
     const std::uint64_t budget =
-        2 * (mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon)) + 2;
+        haveSwap ? 2 * (mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon)) + 2 : 0;
     std::uint64_t scanned = 0;
     std::uint64_t reclaimed = 0;
     std::uint64_t writes = 0;
@@ -703,11 +703,26 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
 void Kernel::kswapd() {
     if (!m_m.kswapdAwake) return;
     const Watermarks& wm = m_m.watermarks;
-    // W5: reclaim until free is above high, SWAP_CLUSTER_MAX (32) pages per step boundary.
-    std::uint64_t got = 0;
-    if (m_m.memory.freeCount() < wm.high)
-        got = reclaim(std::min<std::uint64_t>(32, wm.high - m_m.memory.freeCount()), Pid{}, false);
-    if (m_m.memory.freeCount() >= wm.high || got == 0) {
+    // W5: reclaim until free is above high. kswapd runs on another CPU in simulated time:
+    // since its last run it could reclaim (elapsed time / cost of reclaiming one page) pages,
+    // done here in batches of SWAP_CLUSTER_MAX (32) at the step boundary. A task that
+    // allocates faster than that goes below min and has to reclaim directly (W6).
+    const CostModel& c = m_m.config.costs;
+    const std::uint64_t perPage = std::max<std::uint64_t>(
+        1, 2 * c.reclaimScanPage +
+               (m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk));
+    bool stuck = false;
+    while (m_m.memory.freeCount() < wm.high) {
+        const std::uint64_t can = std::min<std::uint64_t>(
+            {32, (m_m.now - m_m.kswapdClock) / perPage, wm.high - m_m.memory.freeCount()});
+        if (can == 0) return;  // out of time for now: it goes on at the next step boundary
+        m_m.kswapdClock += can * perPage;
+        if (reclaim(can, Pid{}, false) == 0) {
+            stuck = true;  // nothing reclaimable: kswapd gives up and sleeps
+            break;
+        }
+    }
+    if (m_m.memory.freeCount() >= wm.high || stuck) {
         m_m.kswapdAwake = false;
         Event& e = emit(EventKind::KswapdSleep, Pid{});
         e.count = m_m.memory.freeCount();

@@ -97,6 +97,7 @@ struct Machine {
     Watermarks watermarks{};
     SwapDevice swap{};
     bool kswapdAwake{false};
+    SimTime kswapdClock{};  // simulated time up to which kswapd has done its work
     PressureLevel maxPressure{PressureLevel::Normal};
     std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
 
