@@ -685,7 +685,9 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     const std::uint64_t perWrite =
         m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk;
     const std::uint64_t cost = scanned * c.reclaimScanPage + writes * perWrite;
+    m_m.signals.reclaimed(scanned, reclaimed);  // M4 window
     if (direct) {
+        m_m.signals.stall(cost);  // M1: direct reclaim is a memory stall
         ++m_m.counters.directReclaims;
         m_m.counters.directReclaimNs += cost;
         if (Process* q = m_m.process(charged)) q->counters.c.directReclaims += 1;
@@ -757,6 +759,9 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
         const std::uint64_t io = kind == SwapKind::Zram  ? cost.swapInZram
                                  : kind == SwapKind::Hdd ? cost.swapInHdd
                                                          : cost.swapInSsd;
+        // M1: waiting for a swapped-out page counts as a memory stall (a workingset refault;
+        // every swapped page is treated as evicted while in use).
+        m_m.signals.stall(io);
         Event& mf = emit(EventKind::MajorFault, pid, io);
         mf.va = va;
         mf.access = a;

@@ -68,6 +68,30 @@ Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
     }
 }
 
+void PressureSignals::advance(SimTime now) {
+    while (now - periodStart >= kPsiPeriodNs) {
+        const std::uint64_t s = std::min<std::uint64_t>(pendingStallNs, kPsiPeriodNs);
+        pendingStallNs -= s;
+        some.period(s, kPsiPeriodNs);
+        full.period(s, kPsiPeriodNs);
+        periodStart += kPsiPeriodNs;
+        someAvg10Max = std::max(someAvg10Max, some.hundredths(0));
+        fullAvg10Max = std::max(fullAvg10Max, full.hundredths(0));
+    }
+}
+
+bool PressureSignals::reclaimed(std::uint64_t scanned, std::uint64_t got) {
+    windowScanned += scanned;
+    windowReclaimed += got;
+    if (windowScanned < 512) return false;  // vmpressure_win = SWAP_CLUSTER_MAX * 16
+    const VmpressureLevel l = vmpressureLevel(vmpressure(windowScanned, windowReclaimed));
+    ++vmpressureEvents[static_cast<int>(l)];
+    lastVmpressure = static_cast<std::uint8_t>(l);
+    windowScanned = 0;
+    windowReclaimed = 0;
+    return true;
+}
+
 const char* pressureLevelId(PressureLevel l) {
     switch (l) {
         case PressureLevel::Normal:

@@ -38,7 +38,9 @@ std::string Series::csvHeader() {
            "cow_copy,cow_reuse,zero_page,tlb_flushes,oom_kills,frames_free,frames_anon,"
            "frames_page_table,rss_pages,frames_zram,swap_used,swap_total,swap_ins,swap_outs,"
            "swap_cache_hits,kswapd_wakeups,kswapd_awake,direct_reclaims,direct_reclaim_ns,"
-           "pages_scanned,pages_reclaimed,wmark_min,wmark_low,wmark_high,pressure_level";
+           "pages_scanned,pages_reclaimed,wmark_min,wmark_low,wmark_high,pressure_level,"
+           "psi_some_avg10,psi_some_avg60,psi_some_avg300,psi_full_avg10,psi_full_avg60,"
+           "psi_full_avg300,psi_total_ns,vmpressure";
 }
 
 std::string Series::toCsv() const {
@@ -56,7 +58,16 @@ std::string Series::toCsv() const {
             << ',' << c.kswapdWakeups << ',' << (s.kswapdAwake ? 1 : 0) << ','
             << c.directReclaims << ',' << c.directReclaimNs << ',' << c.pagesScanned << ','
             << c.pagesReclaimed << ',' << s.watermarks.min << ',' << s.watermarks.low << ','
-            << s.watermarks.high << ',' << pressureLevelId(s.level) << '\n';
+            << s.watermarks.high << ',' << pressureLevelId(s.level);
+        auto pct = [&](std::uint64_t h) {
+            out << ',' << h / 100 << '.' << (h % 100 < 10 ? "0" : "") << h % 100;
+        };
+        for (std::uint64_t h : s.psiSome)
+            pct(h);
+        for (std::uint64_t h : s.psiFull)
+            pct(h);
+        out << ',' << s.psiTotalNs << ','
+            << vmpressureLevelId(static_cast<VmpressureLevel>(s.vmpressure)) << '\n';
     }
     return out.str();
 }

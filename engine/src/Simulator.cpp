@@ -95,6 +95,13 @@ Sample Simulator::sample() const {
     s.watermarks = m_machine.watermarks;
     s.level = m_machine.pressureLevel();
     s.kswapdAwake = m_machine.kswapdAwake;
+    const PressureSignals& ps = m_machine.signals;
+    for (int i = 0; i < 3; ++i) {
+        s.psiSome[i] = ps.some.hundredths(i);
+        s.psiFull[i] = ps.full.hundredths(i);
+    }
+    s.psiTotalNs = ps.totalStallNs;
+    s.vmpressure = ps.lastVmpressure;
     return s;
 }
 
@@ -238,6 +245,7 @@ const std::vector<Event>& Simulator::step() {
         execute(op, sub, k);
         if (sub == 0 && op.pause && op.kind != OpKind::Checkpoint) k.checkpoint();
         k.kswapd();  // W5: background reclaim between steps
+        m_machine.signals.advance(m_machine.now);  // M3: fold elapsed 2 s PSI periods
         const PressureLevel level = m_machine.pressureLevel();
         if (level > m_machine.maxPressure) m_machine.maxPressure = level;
     }

@@ -126,7 +126,14 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
          {{"min", m.watermarks.min}, {"low", m.watermarks.low}, {"high", m.watermarks.high}}},
         {"pressure",
          {{"level", pressureLevelId(m.pressureLevel())},
-          {"max_level", pressureLevelId(m.maxPressure)}}},
+          {"max_level", pressureLevelId(m.maxPressure)},
+          {"psi_some_avg10_max", static_cast<double>(m.signals.someAvg10Max) / 100.0},
+          {"psi_full_avg10_max", static_cast<double>(m.signals.fullAvg10Max) / 100.0},
+          {"psi_total_stall_ns", m.signals.totalStallNs},
+          {"vmpressure",
+           {{"low", m.signals.vmpressureEvents[0]},
+            {"medium", m.signals.vmpressureEvents[1]},
+            {"critical", m.signals.vmpressureEvents[2]}}}}},
         {"processes", procs},
     };
 }

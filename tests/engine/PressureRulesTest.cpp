@@ -289,3 +289,62 @@ TEST(Pressure, FiveLevelsFromUsedMemoryAndSwap) {
 
 }  // namespace
 }  // namespace pfviz
+
+namespace pfviz {
+namespace {
+
+TEST(Psi, M3_ConstantHalfStallThenIdleTheDocNumbers) {
+    PsiAverages a;
+    auto show = [&] {
+        return std::array<std::uint64_t, 3>{a.hundredths(0, true), a.hundredths(1, true),
+                                            a.hundredths(2, true)};
+    };
+    for (int i = 0; i < 5; ++i)  // 10 s at 50 %
+        a.period(kPsiPeriodNs / 2, kPsiPeriodNs);
+    EXPECT_EQ(show(), (std::array<std::uint64_t, 3>{3159, 766, 169}));
+    for (int i = 0; i < 25; ++i)  // 60 s in all
+        a.period(kPsiPeriodNs / 2, kPsiPeriodNs);
+    EXPECT_EQ(show(), (std::array<std::uint64_t, 3>{4988, 3157, 931}));
+    for (int i = 0; i < 5; ++i)  // then 10 s idle
+        a.period(0, kPsiPeriodNs);
+    EXPECT_EQ(show(), (std::array<std::uint64_t, 3>{1836, 2673, 899}));
+    // /proc/pressure prints LOAD_INT.LOAD_FRAC, which truncates: 8.99 -> 8.99, 26.73 -> 26.73.
+    EXPECT_EQ(a.hundredths(0), 1836u);
+}
+
+TEST(Psi, M2_OneCpuOneTaskInReclaimOneComputingIsSomeNotFull) {
+    EXPECT_TRUE(psiState(1, 1).some);
+    EXPECT_FALSE(psiState(1, 1).full);
+    EXPECT_TRUE(psiState(1, 0).full);
+    EXPECT_FALSE(psiState(0, 2).some);
+}
+
+TEST(Psi, M1_DirectReclaimAndSwapInsAreStallsColdAnonymousFaultsAreNot) {
+    const auto cold = runChecked(scenarioJson(
+        R"([{"op":"mmap","pid":1,"region":"a","size":"8 MiB"},
+            {"op":"touch","pid":1,"region":"a","access":"write"}])",
+        kSwapMachine));
+    EXPECT_EQ(cold->machine().signals.totalStallNs, 0u);
+    const auto sim = runChecked(scenarioJson(kSwapBack, kSwapMachine));
+    const Machine& m = sim->machine();
+    EXPECT_EQ(m.signals.totalStallNs,
+              m.counters.directReclaimNs + m.counters.faults.major * m.config.costs.swapInSsd);
+}
+
+TEST(Vmpressure, M4_TheDocExamples) {
+    EXPECT_EQ(vmpressure(512, 300), 41u);
+    EXPECT_EQ(vmpressure(512, 205), 59u);
+    EXPECT_EQ(vmpressure(512, 128), 75u);
+    EXPECT_EQ(vmpressure(512, 26), 94u);
+    EXPECT_EQ(vmpressure(512, 25), 95u);
+    EXPECT_EQ(vmpressure(512, 10), 98u);
+    EXPECT_EQ(vmpressureLevel(41), VmpressureLevel::Low);
+    EXPECT_EQ(vmpressureLevel(59), VmpressureLevel::Low);
+    EXPECT_EQ(vmpressureLevel(75), VmpressureLevel::Medium);
+    EXPECT_EQ(vmpressureLevel(94), VmpressureLevel::Medium);
+    EXPECT_EQ(vmpressureLevel(95), VmpressureLevel::Critical);
+    EXPECT_EQ(vmpressure(512, 600), 0u);
+}
+
+}  // namespace
+}  // namespace pfviz

@@ -1,6 +1,7 @@
 #pragma once
 // The whole simulated machine: one CPU, physical memory, page tables, TLB and processes.
 // Machine is a value: it copies and compares with ==, which is how step-back is verified.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "pfviz/Counters.h"
 #include "pfviz/PageTables.h"
 #include "pfviz/PhysicalMemory.h"
+#include "pfviz/Pressure.h"
 #include "pfviz/Process.h"
 #include "pfviz/Rng.h"
 #include "pfviz/Tlb.h"
@@ -77,6 +79,32 @@ struct OomReport {
     bool operator==(const OomReport&) const = default;
 };
 
+/// PSI memory (M1-M3) and vmpressure (M4) state. The simulator has one CPU and runs one task
+/// at a time from a script, so whenever the running task is stalled no productive task exists:
+/// FULL equals SOME here (M2 with one runnable task; psiState() has the general rule).
+struct PressureSignals {
+    PsiAverages some{};
+    PsiAverages full{};
+    SimTime periodStart{};
+    std::uint64_t pendingStallNs{};  // stall not yet folded into a period
+    std::uint64_t totalStallNs{};    // /proc/pressure/memory total= (in ns here)
+    std::uint64_t someAvg10Max{};    // hundredths of a percent
+    std::uint64_t fullAvg10Max{};
+    std::uint64_t windowScanned{};   // vmpressure window (512 pages)
+    std::uint64_t windowReclaimed{};
+    std::array<std::uint64_t, 3> vmpressureEvents{};  // low, medium, critical
+    std::uint8_t lastVmpressure{};   // VmpressureLevel of the last window
+    /// Adds stall time (direct reclaim, swap-in refault wait) and folds every elapsed 2 s period.
+    void stall(std::uint64_t ns) {
+        pendingStallNs += ns;
+        totalStallNs += ns;
+    }
+    void advance(SimTime now);
+    /// Adds a reclaim pass to the vmpressure window; returns true when a window completed.
+    bool reclaimed(std::uint64_t scanned, std::uint64_t got);
+    bool operator==(const PressureSignals&) const = default;
+};
+
 /// The seed's 5 levels.
 enum class PressureLevel : std::uint8_t { Normal, Caution, Warning, Danger, Critical };
 /// "normal", "caution", "warning", "danger", "critical".
@@ -100,6 +128,7 @@ struct Machine {
     SimTime kswapdClock{};  // simulated time up to which kswapd has done its work
     PressureLevel maxPressure{PressureLevel::Normal};
     std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
+    PressureSignals signals{};
 
     /// RAM + swap, in pages (totalpages of a global OOM, O2).
     std::uint64_t totalPages() const { return memory.total() + swap.slots.size(); }

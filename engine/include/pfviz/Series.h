@@ -1,6 +1,7 @@
 #pragma once
 // The time series: snapshots of the cumulative counters and the memory gauges, one per
 // simulated-time bucket. Charts and CSV read it; rates are differences of neighbours.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,6 +26,10 @@ struct Sample {
     Watermarks watermarks{};
     PressureLevel level{PressureLevel::Normal};
     bool kswapdAwake{false};
+    std::array<std::uint64_t, 3> psiSome{};  // memory some avg10/60/300, hundredths of a percent
+    std::array<std::uint64_t, 3> psiFull{};
+    std::uint64_t psiTotalNs{};
+    std::uint8_t vmpressure{};  // VmpressureLevel of the last 512-page window
     bool operator==(const Sample&) const = default;
 };
 
