@@ -80,6 +80,22 @@ std::string_view eventKindId(EventKind k) {
             return "out_of_memory";
         case EventKind::OomKill:
             return "oom_kill";
+        case EventKind::MajorFault:
+            return "major_fault";
+        case EventKind::SwapOut:
+            return "swap_out";
+        case EventKind::SwapIn:
+            return "swap_in";
+        case EventKind::LruActivate:
+            return "lru_activate";
+        case EventKind::LruDeactivate:
+            return "lru_deactivate";
+        case EventKind::KswapdWake:
+            return "kswapd_wake";
+        case EventKind::KswapdSleep:
+            return "kswapd_sleep";
+        case EventKind::Reclaim:
+            return "reclaim";
     }
     return "unknown";
 }
@@ -100,6 +116,10 @@ std::string_view faultReasonId(FaultReason r) {
             return "cow_reuse";
         case FaultReason::Spurious:
             return "spurious";
+        case FaultReason::SwapIn:
+            return "swap_in";
+        case FaultReason::SwapCacheHit:
+            return "swap_cache_hit";
     }
     return "unknown";
 }

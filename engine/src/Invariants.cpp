@@ -54,6 +54,7 @@ std::vector<std::string> checkInvariants(const Machine& m) {
 
     // Mappings: mapcount, RSS, no PTE to a free or page-table frame.
     std::vector<std::uint32_t> mappers(mem.total(), 0);
+    std::vector<std::uint32_t> slotRefs(m.swap.slots.size(), 0);
     for (const Process& p : m.processes) {
         if (!p.running()) {
             if (p.root != kNoNode || p.counters.rssPages != 0 || !p.vmas.empty())
@@ -61,7 +62,17 @@ std::vector<std::string> checkInvariants(const Machine& m) {
             continue;
         }
         std::uint64_t rss = 0;
+        std::uint64_t swapped = 0;
         m.forEachLeaf(p, [&](VirtAddr va, const Pte& e) {
+            if (e.swapped()) {
+                ++swapped;
+                if (e.mapped() || e.target >= m.swap.slots.size() || !m.swap.slots[e.target].used)
+                    bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
+                                      " swap entry to a bad slot ", e.target));
+                else
+                    ++slotRefs[e.target];
+                return;
+            }
             if (!e.mapped()) return;
             if (e.target >= mem.total()) {
                 bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
@@ -83,7 +94,14 @@ std::vector<std::string> checkInvariants(const Machine& m) {
                                   " is mapped outside every VMA"));
             ++mappers[e.target];
             ++rss;
+            if (f.vpn.value != (va >> g.pageBits))
+                bad.push_back(msg("frame ", e.target, " is mapped at vpn 0x", std::hex,
+                                  va >> g.pageBits, " but its reverse map says 0x", f.vpn.value,
+                                  std::dec));
         });
+        if (swapped != p.counters.swapPages)
+            bad.push_back(msg("pid ", p.pid.value, " swap counter ", p.counters.swapPages,
+                              " but has ", swapped, " swap entries"));
         if (rss != p.counters.rssPages)
             bad.push_back(msg("pid ", p.pid.value, " RSS counter ", p.counters.rssPages,
                               " but maps ", rss, " pages"));
@@ -98,9 +116,55 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         if (fr.mapcount != mappers[f])
             bad.push_back(
                 msg("frame ", f, " mapcount ", fr.mapcount, " but ", mappers[f], " PTEs map it"));
-        if (fr.use == FrameUse::Anon && mappers[f] == 0)
+        if (fr.use == FrameUse::Anon && mappers[f] == 0 && fr.swapSlot == kNoSlot)
             bad.push_back(msg("frame ", f, " is anonymous memory that nobody maps (leak)"));
+        // LRU membership (L1): every anonymous page is on exactly one anon list, nothing else.
+        const bool onAnonLru = fr.lru == Lru::InactiveAnon || fr.lru == Lru::ActiveAnon;
+        if ((fr.use == FrameUse::Anon) != onAnonLru)
+            bad.push_back(msg("frame ", f, " LRU membership does not match its use"));
+        if (fr.swapSlot != kNoSlot &&
+            (fr.use != FrameUse::Anon || fr.swapSlot >= m.swap.slots.size() ||
+             m.swap.slots[fr.swapSlot].cache != f))
+            bad.push_back(msg("frame ", f, " claims swap slot ", fr.swapSlot,
+                              " whose swap cache does not point back"));
     }
+    // LRU lists: links, sizes.
+    for (Lru l : {Lru::InactiveAnon, Lru::ActiveAnon}) {
+        std::uint64_t n = 0;
+        std::uint32_t prev = kNoFrame;
+        for (std::uint32_t i = mem.lruHead(l); i != kNoFrame && n <= mem.total();
+             i = mem.frame(Pfn{i}).next) {
+            const Frame& fr = mem.frame(Pfn{i});
+            if (fr.lru != l || fr.prev != prev)
+                bad.push_back(msg("LRU list ", static_cast<int>(l), " broken at frame ", i));
+            prev = i;
+            ++n;
+        }
+        if (n != mem.lruSize(l) || prev != mem.lruTail(l))
+            bad.push_back(msg("LRU list ", static_cast<int>(l), " holds ", n, " frames, size says ",
+                              mem.lruSize(l)));
+    }
+    // Swap slots: reference counts, swap cache, free list.
+    std::uint64_t freeSlots = 0;
+    for (std::size_t i = 0; i < m.swap.slots.size(); ++i) {
+        const SwapSlot& sl = m.swap.slots[i];
+        if (sl.count != slotRefs[i])
+            bad.push_back(msg("swap slot ", i, " count ", sl.count, " but ", slotRefs[i],
+                              " swap entries refer to it"));
+        if (sl.used != (sl.count > 0 || sl.cache != kNoFrame))
+            bad.push_back(msg("swap slot ", i, " in use without a user, or the reverse"));
+        if (sl.cache != kNoFrame &&
+            (sl.cache >= mem.total() || mem.frame(Pfn{sl.cache}).swapSlot != i))
+            bad.push_back(msg("swap slot ", i, " swap cache frame does not point back"));
+        freeSlots += sl.used ? 0 : 1;
+    }
+    if (freeSlots != m.swap.free.size())
+        bad.push_back(msg(freeSlots, " free swap slots but the free list holds ",
+                          m.swap.free.size()));
+    if (m.swap.zramFrames.size() != mem.countOf(FrameUse::Zram) ||
+        m.swap.zramFrames.size() != (m.swap.zramBytes + g.pageSize() - 1) / g.pageSize())
+        bad.push_back(msg("zram holds ", m.swap.zramBytes, " bytes in ", m.swap.zramFrames.size(),
+                          " frames"));
 
     // TLB: only present translations, same frame, no more rights than the PTE.
     for (std::size_t i = 0; i < m.tlb.entries().size(); ++i) {

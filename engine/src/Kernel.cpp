@@ -253,6 +253,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     if (!slot) return FaultResult::Killed;  // no memory for a page table, and p was the victim
     const Pte before = pteAt(*slot);
     const std::uint16_t execFlag = vma->prot.exec ? pte::Exec : 0;
+    if (before.swapped()) return swapIn(p, va, a, *slot);
 
     if (!before.mapped()) {
         if (a != Access::Write) {
@@ -351,8 +352,17 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     }
 
     const Pfn old{before.target};
-    const std::uint32_t refs = m_m.memory.frame(old).mapcount;
+    // References: PTEs mapping the frame plus swap entries still waiting for its swap-cache copy.
+    const std::uint32_t oldSlot = m_m.memory.frame(old).swapSlot;
+    const std::uint32_t refs = m_m.memory.frame(old).mapcount +
+                               (oldSlot != kNoSlot ? m_m.swap.slots[oldSlot].count : 0);
     if (refs <= 1) {
+        // S6: a write fault that finds the page exclusive frees its swap slot early.
+        if (oldSlot != kNoSlot) {
+            m_m.swap.slots[oldSlot].cache = kNoFrame;
+            m_m.memory.frame(old).swapSlot = kNoSlot;
+            putSwapSlot(oldSlot);
+        }
         // C2 reuse: the only reference left. Made writable in place: no copy, no flush (T3).
         Event& mf = emit(EventKind::MinorFault, pid, cost.faultCowReuse);
         mf.va = va;
@@ -380,7 +390,9 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     mf.count = refs;
     countFault(p, &FaultCounters::minor);
     countFault(p, &FaultCounters::cowCopy);
+    m_pinned = old;  // locked while the copy is allocated: reclaim leaves it alone
     const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
+    m_pinned = Pfn::none();
     if (!f.valid()) return FaultResult::Killed;
     Event& c = emit(EventKind::CowCopy, pid);
     c.va = va;
@@ -397,6 +409,11 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     Pte& e = pteAt(*slot);
     Frame& oldFrame = m_m.memory.frame(Pfn{e.target});
     oldFrame.mapcount -= 1;
+    if (oldFrame.mapcount == 0) {
+        // The other sharers were killed meanwhile: the old copy has no user left.
+        releaseFrame(Pfn{e.target});
+        ++m_m.counters.framesFreed;
+    }
     e.target = f.value;
     e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
     m_m.memory.frame(f).mapcount = 1;  // RSS is unchanged: the old page was counted already (C4)
@@ -413,23 +430,416 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
 
 Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
     const Pid pid = p.pid;
+    const Watermarks& wm = m_m.watermarks;
     for (;;) {
-        const Pfn f = m_m.memory.allocate(use, pid, vpn, level);
-        if (f.valid()) {
+        const std::uint64_t freeNow = m_m.memory.freeCount();
+        // W3 step 1-2: the fast path needs free > low; otherwise kswapd is woken, and the
+        // allocation still succeeds while free > min.
+        if (freeNow <= wm.low && !m_m.kswapdAwake) {
+            m_m.kswapdAwake = true;
+            m_m.kswapdClock = m_m.now;
+            ++m_m.counters.kswapdWakeups;
+            Event& e = emit(EventKind::KswapdWake, Pid{});
+            e.count = freeNow;
+        }
+        if (freeNow > wm.min) {
+            const Pfn f = m_m.memory.allocate(use, pid, vpn, level);
             ++m_m.counters.framesAllocated;
             ++m_m.process(pid)->counters.c.framesAllocated;
             if (use == FrameUse::Anon) {
+                m_m.memory.lruAdd(f, Lru::InactiveAnon);  // L1: new anon pages start inactive
                 Event& e = emit(EventKind::FrameAlloc, pid);
                 e.frame = f;
                 e.va = vpn.value << m_m.geometry().pageBits;
             }
             return f;
         }
-        // O1: nothing left to reclaim in this model (no swap, no page cache), so the OOM
-        // killer picks a victim, frees its memory and the allocation is retried.
+        // W3 step 3: direct reclaim in the allocating task (W6). The kernel's 16 rounds without
+        // progress are collapsed: reclaim() itself escalates to the whole LRU, so 0 means that
+        // nothing can be reclaimed.
+        if (reclaim(32, pid, true) > 0) continue;
+        // O1: reclaim could not help, so the OOM killer picks a victim, frees its memory and
+        // the allocation is retried.
         if (!runOomKiller(*m_m.process(pid))) return Pfn::none();
         if (!m_m.process(pid)->running()) return Pfn::none();
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reclaim and swap (§6-§8)
+
+void Kernel::releaseFrame(Pfn f) {
+    Frame& fr = m_m.memory.frame(f);
+    const std::uint32_t slot = fr.swapSlot;
+    m_m.memory.release(f);
+    if (slot != kNoSlot) {
+        SwapSlot& s = m_m.swap.slots[slot];
+        s.cache = kNoFrame;
+        if (s.count == 0) {
+            s = SwapSlot{};
+            m_m.swap.free.push_back(slot);
+        }
+    }
+}
+
+void Kernel::putSwapSlot(std::uint32_t slot) {
+    SwapSlot& s = m_m.swap.slots[slot];
+    if (s.count > 0) s.count -= 1;
+    if (s.count == 0 && s.cache == kNoFrame) {
+        s = SwapSlot{};
+        m_m.swap.free.push_back(slot);
+    }
+}
+
+void Kernel::zramResize() {
+    // S7: zram holds the compressed bytes in ordinary RAM frames; the reclaimer may dip below
+    // the watermarks for them (PF_MEMALLOC, W4).
+    SwapDevice& sw = m_m.swap;
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    const std::uint64_t need = (sw.zramBytes + ps - 1) / ps;
+    while (sw.zramFrames.size() > need) {
+        m_m.memory.release(Pfn{sw.zramFrames.back()});
+        sw.zramFrames.pop_back();
+        ++m_m.counters.framesFreed;
+    }
+    while (sw.zramFrames.size() < need) {
+        const Pfn f = m_m.memory.allocate(FrameUse::Zram, Pid{});
+        if (!f.valid()) return;
+        ++m_m.counters.framesAllocated;
+        sw.zramFrames.push_back(static_cast<std::uint32_t>(f.value));
+    }
+}
+
+std::uint32_t Kernel::harvestReferences(Pfn f) {
+    const Frame& fr = m_m.memory.frame(f);
+    if (fr.mapcount == 0) return 0;
+    const VirtAddr va = fr.vpn.value << m_m.geometry().pageBits;
+    std::uint32_t young = 0;
+    for (Process& q : m_m.processes) {
+        if (!q.running()) continue;
+        const auto s = findLeaf(q, va);
+        if (!s) continue;
+        Pte& e = pteAt(*s);
+        if (!e.mapped() || e.has(pte::ZeroPage) || e.target != f.value) continue;
+        if (e.has(pte::Accessed)) {
+            ++young;
+            e.flags &= static_cast<std::uint16_t>(~pte::Accessed);
+            // ptep_clear_flush_young. x86 skips this flush; the simulated TLB does not set the A
+            // bit again on a hit, so the entry is dropped to let the next access set it (a
+            // simplification, not counted as a flush).
+            if (const auto asid = m_m.tlb.asidOf(q.pid)) m_m.tlb.invalidate(*asid, fr.vpn);
+        }
+    }
+    return young;
+}
+
+bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
+    SwapDevice& sw = m_m.swap;
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    Frame& fr = m_m.memory.frame(f);
+    const bool zram = m_m.config.swap.kind == SwapKind::Zram;
+    // rmap: every mapper maps the page at the same address (fork keeps addresses).
+    const VirtAddr va = fr.vpn.value << m_m.geometry().pageBits;
+    struct Mapper {
+        Pid pid;
+        Slot slot;
+    };
+    std::vector<Mapper> mappers;
+    bool dirty = false;
+    if (fr.mapcount > 0) {
+        for (Process& q : m_m.processes) {
+            if (!q.running()) continue;
+            const auto s = findLeaf(q, va);
+            if (!s) continue;
+            const Pte& e = pteAt(*s);
+            if (!e.mapped() || e.has(pte::ZeroPage) || e.target != f.value) continue;
+            mappers.push_back({q.pid, *s});
+            dirty = dirty || e.has(pte::Dirty);
+        }
+        if (mappers.size() != fr.mapcount) return false;  // not found everywhere: keep it
+    }
+    std::uint32_t slot = fr.swapSlot;
+    bool write = false;
+    if (slot == kNoSlot) {
+        // S1 step 1: add_to_swap takes a slot (the page is now in the swap cache).
+        if (sw.free.empty()) return false;
+        slot = sw.free.back();
+        sw.free.pop_back();
+        sw.slots[slot].used = true;
+        write = true;
+        if (zram) {
+            sw.zramBytes += ps * 100 / m_m.config.swap.compressionPercent;
+            zramResize();
+            if (sw.zramFrames.size() * ps < sw.zramBytes) {  // no room even for zram
+                sw.zramBytes -= ps * 100 / m_m.config.swap.compressionPercent;
+                zramResize();
+                sw.slots[slot] = SwapSlot{};
+                sw.free.push_back(slot);
+                return false;
+            }
+        }
+    } else {
+        // S6: the slot still holds the data; a clean page is dropped without a write.
+        write = dirty;
+    }
+    // S1 step 2: try_to_unmap: swap entries replace the PTEs, with a TLB flush (T3).
+    const bool exclusive = mappers.size() == 1;
+    Pid shown{};
+    for (const Mapper& mp : mappers) {
+        Process& q = *m_m.process(mp.pid);
+        Pte& e = pteAt(mp.slot);
+        const bool wasPresent = e.present();
+        e.target = slot;
+        e.flags = pte::Swap | (exclusive ? pte::SwapExclusive : 0);
+        q.counters.rssPages -= 1;
+        q.counters.swapPages += 1;
+        sw.slots[slot].count += 1;
+        if (wasPresent) flushRange(q, {fr.vpn});
+        if (!shown.valid()) shown = q.pid;
+    }
+    // S1 step 3-4: pageout, then the page leaves the swap cache and is freed (the write is
+    // treated as complete at once). zram keeps no swap cache at all (S4).
+    if (write) {
+        ++m_m.counters.swapOuts;
+        ++writes;
+    }
+    Event& e = emit(EventKind::SwapOut, shown);
+    e.frame = f;
+    e.va = va;
+    e.index = slot;
+    e.count = mappers.size();
+    e.present = write;
+    fr.mapcount = 0;
+    sw.slots[slot].cache = static_cast<std::uint32_t>(f.value);
+    fr.swapSlot = slot;
+    releaseFrame(f);
+    ++m_m.counters.framesFreed;
+    return true;
+}
+
+std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
+    PhysicalMemory& mem = m_m.memory;
+    // L5: swappiness weighs anon against file. There are no file pages in this model yet, so the
+    // special case "file is tiny -> anon only" applies whenever swap exists; without swap space
+    // nothing is reclaimable ("no swap -> file only").
+    const bool haveSwap = m_m.config.swap.kind != SwapKind::None;
+    // L4: inactive is "low" when inactive * int_sqrt(10 * GiB) < active (ratio 1 below 1 GiB).
+    const std::uint64_t gib = (mem.total() << m_m.geometry().pageBits) >> 30;
+    const std::uint64_t ratio = gib == 0 ? 1 : std::max<std::uint64_t>(1, intSqrt(10 * gib));
+    // The priority loop is collapsed (§14): scan until `target` pages are reclaimed or every
+    // page has been looked at twice (once for its second chance, L3).
+    const std::uint64_t budget =
+        haveSwap ? 2 * (mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon)) + 2 : 0;
+    std::uint64_t scanned = 0;
+    std::uint64_t reclaimed = 0;
+    std::uint64_t writes = 0;
+    while (reclaimed < target && scanned < budget) {
+        if (mem.lruSize(Lru::InactiveAnon) * ratio < mem.lruSize(Lru::ActiveAnon) ||
+            mem.lruSize(Lru::InactiveAnon) == 0) {
+            // L4: age the tail of the active list; referenced anonymous pages are demoted too.
+            const std::uint32_t a = mem.lruTail(Lru::ActiveAnon);
+            if (a != kNoFrame) {
+                harvestReferences(Pfn{a});
+                mem.lruDel(Pfn{a});
+                mem.frame(Pfn{a}).referenced = false;
+                mem.lruAdd(Pfn{a}, Lru::InactiveAnon);
+                Event& e = emit(EventKind::LruDeactivate, charged);
+                e.frame = Pfn{a};
+            }
+        }
+        const std::uint32_t t = mem.lruTail(Lru::InactiveAnon);
+        if (t == kNoFrame) break;
+        const Pfn f{t};
+        ++scanned;
+        Frame& fr = mem.frame(f);
+        if (f == m_pinned) {
+            mem.lruDel(f);
+            mem.lruAdd(f, Lru::InactiveAnon);
+            continue;
+        }
+        // L3: harvest the A bits through the reverse map at the tail of the inactive list.
+        const std::uint32_t young = harvestReferences(f);
+        if (young > 0) {
+            mem.lruDel(f);
+            if (fr.referenced || young > 1) {
+                fr.referenced = false;
+                mem.lruAdd(f, Lru::ActiveAnon);
+                Event& e = emit(EventKind::LruActivate, charged);
+                e.frame = f;
+            } else {
+                fr.referenced = true;  // the second chance: stays inactive
+                mem.lruAdd(f, Lru::InactiveAnon);
+            }
+            continue;
+        }
+        if (swapOutFrame(f, writes)) {
+            ++reclaimed;
+        } else {
+            // add_to_swap failed (swap full): activate, like the kernel.
+            mem.lruDel(f);
+            mem.lruAdd(f, Lru::ActiveAnon);
+        }
+    }
+    m_m.counters.pagesScanned += scanned;
+    m_m.counters.pagesReclaimed += reclaimed;
+    const CostModel& c = m_m.config.costs;
+    const std::uint64_t perWrite =
+        m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk;
+    const std::uint64_t cost = scanned * c.reclaimScanPage + writes * perWrite;
+    m_m.signals.reclaimed(scanned, reclaimed);  // M4 window
+    if (direct) {
+        m_m.signals.stall(cost);  // M1: direct reclaim is a memory stall
+        ++m_m.counters.directReclaims;
+        m_m.counters.directReclaimNs += cost;
+        if (Process* q = m_m.process(charged)) q->counters.c.directReclaims += 1;
+    }
+    if (scanned > 0 || direct) {
+        // kswapd runs on another CPU: its pass takes no time from the running task.
+        Event& e = emit(EventKind::Reclaim, direct ? charged : Pid{}, direct ? cost : 0);
+        e.count = reclaimed;
+        e.index = static_cast<std::uint32_t>(scanned);
+        e.present = direct;
+    }
+    return reclaimed;
+}
+
+void Kernel::kswapd() {
+    if (!m_m.kswapdAwake) return;
+    const Watermarks& wm = m_m.watermarks;
+    // W5: reclaim until free is above high. kswapd runs on another CPU in simulated time:
+    // since its last run it could reclaim (elapsed time / cost of reclaiming one page) pages,
+    // done here in batches of SWAP_CLUSTER_MAX (32) at the step boundary. A task that
+    // allocates faster than that goes below min and has to reclaim directly (W6).
+    const CostModel& c = m_m.config.costs;
+    const std::uint64_t perPage = std::max<std::uint64_t>(
+        1, 2 * c.reclaimScanPage +
+               (m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk));
+    bool stuck = false;
+    while (m_m.memory.freeCount() < wm.high) {
+        const std::uint64_t can = std::min<std::uint64_t>(
+            {32, (m_m.now - m_m.kswapdClock) / perPage, wm.high - m_m.memory.freeCount()});
+        if (can == 0) return;  // out of time for now: it goes on at the next step boundary
+        m_m.kswapdClock += can * perPage;
+        if (reclaim(can, Pid{}, false) == 0) {
+            stuck = true;  // nothing reclaimable: kswapd gives up and sleeps
+            break;
+        }
+    }
+    if (m_m.memory.freeCount() >= wm.high || stuck) {
+        m_m.kswapdAwake = false;
+        Event& e = emit(EventKind::KswapdSleep, Pid{});
+        e.count = m_m.memory.freeCount();
+    }
+}
+
+Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot& slot) {
+    const CostModel& cost = m_m.config.costs;
+    const Pid pid = p.pid;
+    const Vpn vpn = m_m.vpnOf(va);
+    const Pte before = pteAt(slot);
+    const std::uint32_t sidx = static_cast<std::uint32_t>(before.target);
+    const SwapKind kind = m_m.config.swap.kind;
+    const std::uint64_t ps = m_m.geometry().pageSize();
+    const Vma* vma = p.findVma(va);
+    const bool vmaWrite = vma != nullptr && vma->prot.write;
+    const std::uint16_t execFlag = vma != nullptr && vma->prot.exec ? pte::Exec : 0;
+    Pfn f{};
+    std::uint64_t readahead = 0;
+    const bool cacheHit = m_m.swap.slots[sidx].cache != kNoFrame;
+    if (cacheHit) {
+        // S2: still in the swap cache (readahead, or shared and brought in by another mm): minor.
+        f = Pfn{m_m.swap.slots[sidx].cache};
+        Event& mf = emit(EventKind::MinorFault, pid, cost.swapCacheHit);
+        mf.va = va;
+        mf.access = a;
+        mf.reason = FaultReason::SwapCacheHit;
+        countFault(p, &FaultCounters::minor);
+        countAll(p, &Counters::swapCacheHits);
+    } else {
+        // S2: read from the device: major, pswpin +1.
+        const std::uint64_t io = kind == SwapKind::Zram  ? cost.swapInZram
+                                 : kind == SwapKind::Hdd ? cost.swapInHdd
+                                                         : cost.swapInSsd;
+        // M1: waiting for a swapped-out page counts as a memory stall (a workingset refault;
+        // every swapped page is treated as evicted while in use).
+        m_m.signals.stall(io);
+        Event& mf = emit(EventKind::MajorFault, pid, io);
+        mf.va = va;
+        mf.access = a;
+        mf.reason = FaultReason::SwapIn;
+        countFault(p, &FaultCounters::major);
+        countAll(p, &Counters::swapIns);
+        f = allocFrame(p, FrameUse::Anon, vpn, 0);
+        if (!f.valid()) return FaultResult::Killed;
+        if (kind == SwapKind::Zram) {
+            // S4: decompressed straight into the new page; no swap cache, no readahead.
+            m_m.swap.zramBytes -= ps * 100 / m_m.config.swap.compressionPercent;
+            zramResize();
+        } else {
+            m_m.swap.slots[sidx].cache = static_cast<std::uint32_t>(f.value);
+            m_m.memory.frame(f).swapSlot = sidx;
+            // S3: the aligned cluster of 2^page-cluster slots is read into the swap cache too.
+            // Readahead does not reclaim itself: it only uses memory above the min watermark.
+            const std::uint32_t cluster = 1u << m_m.config.swap.pageCluster;
+            const std::uint32_t base = sidx & ~(cluster - 1);
+            for (std::uint32_t s = base; s < base + cluster && s < m_m.swap.slots.size(); ++s) {
+                SwapSlot& ss = m_m.swap.slots[s];
+                if (s == sidx || !ss.used || ss.count == 0 || ss.cache != kNoFrame) continue;
+                if (m_m.memory.freeCount() <= m_m.watermarks.min) break;
+                const Pfn r = m_m.memory.allocate(FrameUse::Anon, Pid{});
+                ++m_m.counters.framesAllocated;
+                m_m.memory.lruAdd(r, Lru::InactiveAnon);
+                m_m.memory.frame(r).swapSlot = s;
+                ss.cache = static_cast<std::uint32_t>(r.value);
+                ++readahead;
+                ++m_m.counters.swapIns;
+            }
+        }
+    }
+    Process& q = *m_m.process(pid);
+    Frame& fr = m_m.memory.frame(f);
+    fr.mapcount += 1;
+    fr.vpn = vpn;
+    if (fr.owner == Pid{}) fr.owner = pid;
+    if (kind == SwapKind::Zram && !cacheHit) {
+        // S4: the slot is freed at swap-in.
+        putSwapSlot(sidx);
+    } else {
+        SwapSlot& ss = m_m.swap.slots[sidx];
+        if (ss.count > 0) ss.count -= 1;
+    }
+    q.counters.rssPages += 1;
+    q.counters.swapPages -= 1;
+    // S5: an exclusive page (or the only reference left) comes back writable.
+    const std::uint32_t slotRefs = fr.swapSlot != kNoSlot ? m_m.swap.slots[fr.swapSlot].count : 0;
+    const bool exclusive = before.has(pte::SwapExclusive) || (fr.mapcount == 1 && slotRefs == 0);
+    const bool writable = vmaWrite && exclusive;
+    // S6: the slot is kept after a read swap-in, unless the device is more than half full or a
+    // write fault finds the page exclusive.
+    if (fr.swapSlot != kNoSlot && slotRefs == 0 &&
+        (m_m.swap.used() * 2 > m_m.swap.slots.size() || (a == Access::Write && writable))) {
+        const std::uint32_t old = fr.swapSlot;
+        m_m.swap.slots[old].cache = kNoFrame;
+        fr.swapSlot = kNoSlot;
+        putSwapSlot(old);
+    }
+    {
+        Event& e = emit(EventKind::SwapIn, pid);
+        e.va = va;
+        e.frame = f;
+        e.index = sidx;
+        e.present = cacheHit;
+        e.count = readahead;
+    }
+    Pte& e = pteAt(slot);
+    e.target = f.value;
+    e.flags = pte::Present | pte::Accessed | execFlag | (writable ? pte::Writable : 0) |
+              (a == Access::Write && writable ? pte::Dirty : 0);
+    Event& st = emit(EventKind::PteSet, pid);
+    st.va = va;
+    st.frame = f;
+    st.writable = writable;
+    return FaultResult::Resolved;
 }
 
 std::int64_t Kernel::badness(std::uint64_t rssPages, std::uint64_t swapPages,
@@ -449,13 +859,13 @@ std::int64_t Kernel::oomScore(std::int64_t badnessPages, std::int32_t oomScoreAd
 }
 
 std::int64_t Kernel::badness(const Machine& m, const Process& p) {
-    // totalpages is RAM (+ swap, once there is swap) for a global OOM.
-    return badness(p.counters.rssPages, 0, p.counters.pageTablePages, p.oomScoreAdj,
-                   m.memory.total());
+    // totalpages is RAM + swap for a global OOM (O2).
+    return badness(p.counters.rssPages, p.counters.swapPages, p.counters.pageTablePages,
+                   p.oomScoreAdj, m.totalPages());
 }
 
 std::int64_t Kernel::oomScore(const Machine& m, const Process& p) {
-    return oomScore(badness(m, p), p.oomScoreAdj, m.memory.total());
+    return oomScore(badness(m, p), p.oomScoreAdj, m.totalPages());
 }
 
 bool Kernel::runOomKiller(Process& requester) {
@@ -469,9 +879,17 @@ bool Kernel::runOomKiller(Process& requester) {
     }
     Process* victim = nullptr;
     std::int64_t best = 0;
+    OomReport report;
+    report.requester = requesterPid;
+    report.totalPages = m_m.totalPages();
     for (Process& q : m_m.processes) {
-        if (!q.running() || q.oomScoreAdj == -1000) continue;  // O1: never chosen
+        if (!q.running()) continue;
         const std::int64_t b = badness(m_m, q);
+        report.candidates.push_back(OomCandidate{q.pid, q.name, q.counters.rssPages,
+                                                 q.counters.swapPages, q.counters.pageTablePages,
+                                                 q.oomScoreAdj, b, oomScore(m_m, q),
+                                                 q.oomScoreAdj != -1000});
+        if (q.oomScoreAdj == -1000) continue;  // O1: never chosen
         if (victim == nullptr || b >= best) {  // ties go to the later task, as the kernel's scan
             victim = &q;
             best = b;
@@ -482,9 +900,12 @@ bool Kernel::runOomKiller(Process& requester) {
         victim = &requester;
         best = badness(m_m, requester);
     }
+    report.victim = victim->pid;
+    m_m.oomReports.push_back(std::move(report));
     Event& e = emit(EventKind::OomKill, victim->pid);
     e.count = static_cast<std::uint64_t>(best < 0 ? 0 : best);
     e.otherPid = requesterPid;
+    e.index = static_cast<std::uint32_t>(m_m.oomReports.size() - 1);
     countAll(*victim, &Counters::oomKills);
     kill(*victim, SigCode::Sigkill);
     m_quiet = quiet;
@@ -535,13 +956,16 @@ std::optional<Kernel::Slot> Kernel::ensureLeaf(Process& p, VirtAddr va) {
 // Unmapping and teardown
 
 void Kernel::unmapPte(Process& p, Pte& e, std::uint64_t& freed) {
-    if (e.mapped() && !e.has(pte::ZeroPage)) {
+    if (e.swapped()) {
+        p.counters.swapPages -= 1;
+        putSwapSlot(static_cast<std::uint32_t>(e.target));
+    } else if (e.mapped() && !e.has(pte::ZeroPage)) {
         const Pfn f{e.target};
         Frame& fr = m_m.memory.frame(f);
         fr.mapcount -= 1;
         p.counters.rssPages -= 1;
         if (fr.mapcount == 0) {
-            m_m.memory.release(f);
+            releaseFrame(f);
             ++m_m.counters.framesFreed;
             ++freed;
         }
@@ -625,6 +1049,7 @@ void Kernel::teardown(Process& p, std::uint64_t& freed) {
     p.vmas.clear();
     p.regions.clear();
     p.counters.rssPages = 0;
+    p.counters.swapPages = 0;
     if (m_m.current == p.pid) m_m.current = Pid{};
 }
 
@@ -723,7 +1148,7 @@ std::optional<VirtAddr> Kernel::mmap(Pid pid, std::uint64_t length, std::optiona
         return std::nullopt;
     };
     // A1: overcommit heuristic (mode 0) refuses a single request larger than RAM + swap.
-    if (len == 0 || len / ps > m_m.memory.total()) return fail(kEnomem);
+    if (len == 0 || len / ps > m_m.totalPages()) return fail(kEnomem);
     VirtAddr start{};
     if (hint) {
         if (*hint % ps != 0) return fail(kEinval);
@@ -963,7 +1388,7 @@ bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
     // C1: copy the PTEs of private VMAs; write-protect writable ones in both; share frames.
     std::vector<std::pair<VirtAddr, Pte>> leaves;
     m_m.forEachLeaf(*m_m.process(parentPid), [&](VirtAddr va, const Pte& e) {
-        if (e.mapped()) leaves.emplace_back(va, e);
+        if (e.mapped() || e.swapped()) leaves.emplace_back(va, e);
     });
     std::uint64_t copied = 0;
     for (const auto& [va, e] : leaves) {
@@ -972,13 +1397,23 @@ bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
         if (v == nullptr || v->shared) continue;
         const auto ps = findLeaf(parent, va);
         Pte& pe = pteAt(*ps);
-        pe.flags &= static_cast<std::uint16_t>(~pte::Writable);
+        pe.flags &= static_cast<std::uint16_t>(~(pte::Writable | pte::SwapExclusive));
         const auto cs = ensureLeaf(*m_m.process(childPid), va);
         if (!cs) break;
         Pte& ce = pteAt(*cs);
-        ce = pteAt(*findLeaf(*m_m.process(parentPid), va));
+        // The child's page-table allocation may have reclaimed memory, or OOM-killed the parent.
+        const auto again = findLeaf(*m_m.process(parentPid), va);
+        if (!m_m.process(parentPid)->running() || !again || pteAt(*again).empty()) break;
+        Pte& cur = pteAt(*again);
+        // Reclaim (for the child's page tables) may have swapped the page out meanwhile.
+        cur.flags &= static_cast<std::uint16_t>(~pte::SwapExclusive);
+        ce = cur;
         m_m.tables.node(cs->node).used += 1;
-        if (!ce.has(pte::ZeroPage)) {
+        if (ce.swapped()) {
+            // A swap entry is copied and the slot gains a reference (copy_nonpresent_pte).
+            m_m.swap.slots[ce.target].count += 1;
+            m_m.process(childPid)->counters.swapPages += 1;
+        } else if (!ce.has(pte::ZeroPage)) {
             m_m.memory.frame(Pfn{ce.target}).mapcount += 1;
             m_m.process(childPid)->counters.rssPages += 1;
         }

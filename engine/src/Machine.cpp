@@ -1,9 +1,127 @@
 #include "pfviz/Machine.h"
 
+#include <algorithm>
+
 namespace pfviz {
 
+std::uint64_t intSqrt(std::uint64_t x) {
+    std::uint64_t r = 0;
+    for (std::uint64_t bit = std::uint64_t{1} << 62; bit != 0; bit >>= 2) {
+        if (x >= r + bit) {
+            x -= r + bit;
+            r = (r >> 1) + bit;
+        } else {
+            r >>= 1;
+        }
+    }
+    return r;
+}
+
+std::uint64_t defaultMinFreeKbytes(std::uint64_t lowmemKb) {
+    return std::clamp<std::uint64_t>(intSqrt(lowmemKb * 16), 128, 262144);
+}
+
+Watermarks computeWatermarks(std::uint64_t managedPages, std::uint64_t minFreeKbytes,
+                             std::uint32_t scaleFactor, unsigned pageBits) {
+    // pages_min = min_free_kbytes >> (PAGE_SHIFT - 10); one zone gets all of it.
+    const std::uint64_t minPages =
+        pageBits >= 10 ? minFreeKbytes >> (pageBits - 10) : minFreeKbytes << (10 - pageBits);
+    Watermarks w;
+    w.min = minPages;
+    const std::uint64_t gap = std::max(w.min / 4, managedPages * scaleFactor / 10000);
+    w.low = w.min + gap;
+    w.high = w.min + 2 * gap;
+    return w;
+}
+
+ScanWeights scanWeights(std::uint32_t swappiness, std::uint64_t anonCost, std::uint64_t fileCost) {
+    const std::uint64_t total = anonCost + fileCost;
+    ScanWeights w;
+    w.ap = swappiness * (3 * total + 1) / (total + anonCost + 1);
+    w.fp = (200 - swappiness) * (3 * total + 1) / (total + fileCost + 1);
+    return w;
+}
+
 Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
-    : config(cfg), memory(cfg.frames), tlb(cfg.tlb), rng(seed) {}
+    : config(cfg), memory(cfg.frames), tlb(cfg.tlb), rng(seed) {
+    const unsigned pageBits = cfg.geometry.pageBits;
+    const std::uint64_t lowmemKb = pageBits >= 10 ? cfg.frames << (pageBits - 10)
+                                                  : cfg.frames >> (10 - pageBits);
+    const std::uint64_t mfk =
+        cfg.minFreeKbytes != 0 ? cfg.minFreeKbytes : defaultMinFreeKbytes(lowmemKb);
+    watermarks = computeWatermarks(cfg.frames, mfk, cfg.watermarkScaleFactor, pageBits);
+    // Simplification for toy memory sizes: the 128 KiB floor of W1 would reserve a large share
+    // of a machine of a few hundred KiB (or all of one with 16-byte pages), so the default is
+    // capped at 1/16 of memory there. Real sizes (>= 16 MiB) are never affected.
+    if (cfg.minFreeKbytes == 0 && watermarks.min > cfg.frames / 16) {
+        watermarks.min = cfg.frames / 16;
+        const std::uint64_t gap =
+            std::max(watermarks.min / 4, cfg.frames * cfg.watermarkScaleFactor / 10000);
+        watermarks.low = watermarks.min + gap;
+        watermarks.high = watermarks.min + 2 * gap;
+    }
+    if (cfg.swap.kind != SwapKind::None) {
+        swap.slots.resize(cfg.swap.pages);
+        swap.free.reserve(cfg.swap.pages);
+        for (std::uint64_t s = cfg.swap.pages; s-- > 0;)
+            swap.free.push_back(static_cast<std::uint32_t>(s));
+    }
+}
+
+void PressureSignals::advance(SimTime now) {
+    while (now - periodStart >= kPsiPeriodNs) {
+        const std::uint64_t s = std::min<std::uint64_t>(pendingStallNs, kPsiPeriodNs);
+        pendingStallNs -= s;
+        some.period(s, kPsiPeriodNs);
+        full.period(s, kPsiPeriodNs);
+        periodStart += kPsiPeriodNs;
+        someAvg10Max = std::max(someAvg10Max, some.hundredths(0));
+        fullAvg10Max = std::max(fullAvg10Max, full.hundredths(0));
+    }
+}
+
+bool PressureSignals::reclaimed(std::uint64_t scanned, std::uint64_t got) {
+    windowScanned += scanned;
+    windowReclaimed += got;
+    if (windowScanned < 512) return false;  // vmpressure_win = SWAP_CLUSTER_MAX * 16
+    const VmpressureLevel l = vmpressureLevel(vmpressure(windowScanned, windowReclaimed));
+    ++vmpressureEvents[static_cast<int>(l)];
+    lastVmpressure = static_cast<std::uint8_t>(l);
+    windowScanned = 0;
+    windowReclaimed = 0;
+    return true;
+}
+
+const char* pressureLevelId(PressureLevel l) {
+    switch (l) {
+        case PressureLevel::Normal:
+            return "normal";
+        case PressureLevel::Caution:
+            return "caution";
+        case PressureLevel::Warning:
+            return "warning";
+        case PressureLevel::Danger:
+            return "danger";
+        case PressureLevel::Critical:
+            return "critical";
+    }
+    return "normal";
+}
+
+PressureLevel Machine::pressureLevel() const {
+    const PressureThresholds& t = config.pressure;
+    const std::uint64_t total = memory.total();
+    const std::uint64_t usedPct = total == 0 ? 0 : (total - memory.freeCount()) * 100 / total;
+    const std::uint64_t swapTotal = swap.slots.size();
+    const std::uint64_t swapUsed = swap.used();
+    if (swapTotal > 0 && swapUsed * 100 >= swapTotal * t.criticalSwap) return PressureLevel::Critical;
+    // "danger: > 95 % with swapping". Without swap there is nothing to swap, so a full machine
+    // is shown as danger as well (the OOM killer is next).
+    if (usedPct > t.danger && (swapUsed > 0 || swapTotal == 0)) return PressureLevel::Danger;
+    if (usedPct >= t.warning) return PressureLevel::Warning;
+    if (usedPct >= t.caution) return PressureLevel::Caution;
+    return PressureLevel::Normal;
+}
 
 Process* Machine::process(Pid pid) {
     for (Process& p : processes)

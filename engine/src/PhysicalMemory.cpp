@@ -22,7 +22,11 @@ Pfn PhysicalMemory::allocate(FrameUse use, Pid owner, Vpn vpn, std::uint8_t leve
     m_free.pop_back();
     Frame& f = m_frames[pfn.value];
     assert(f.use == FrameUse::Free);
-    f = Frame{use, level, 0, owner, vpn};
+    f = Frame{};
+    f.use = use;
+    f.level = level;
+    f.owner = owner;
+    f.vpn = vpn;
     --m_useCount[static_cast<int>(FrameUse::Free)];
     ++m_useCount[static_cast<int>(use)];
     return pfn;
@@ -31,10 +35,42 @@ Pfn PhysicalMemory::allocate(FrameUse use, Pid owner, Vpn vpn, std::uint8_t leve
 void PhysicalMemory::release(Pfn pfn) {
     Frame& f = m_frames[pfn.value];
     assert(f.use != FrameUse::Free && f.use != FrameUse::ZeroPage);
+    if (f.lru != Lru::None) lruDel(pfn);
     --m_useCount[static_cast<int>(f.use)];
     ++m_useCount[static_cast<int>(FrameUse::Free)];
     f = Frame{};
     m_free.push_back(static_cast<std::uint32_t>(pfn.value));
+}
+
+void PhysicalMemory::lruAdd(Pfn pfn, Lru list) {
+    Frame& f = m_frames[pfn.value];
+    assert(f.lru == Lru::None && list != Lru::None);
+    const int l = static_cast<int>(list);
+    const auto i = static_cast<std::uint32_t>(pfn.value);
+    f.lru = list;
+    f.prev = kNoFrame;
+    f.next = m_lruHead[l];
+    if (m_lruHead[l] != kNoFrame) m_frames[m_lruHead[l]].prev = i;
+    m_lruHead[l] = i;
+    if (m_lruTail[l] == kNoFrame) m_lruTail[l] = i;
+    ++m_lruSize[l];
+}
+
+void PhysicalMemory::lruDel(Pfn pfn) {
+    Frame& f = m_frames[pfn.value];
+    assert(f.lru != Lru::None);
+    const int l = static_cast<int>(f.lru);
+    if (f.prev != kNoFrame)
+        m_frames[f.prev].next = f.next;
+    else
+        m_lruHead[l] = f.next;
+    if (f.next != kNoFrame)
+        m_frames[f.next].prev = f.prev;
+    else
+        m_lruTail[l] = f.prev;
+    f.prev = f.next = kNoFrame;
+    f.lru = Lru::None;
+    --m_lruSize[l];
 }
 
 }  // namespace pfviz

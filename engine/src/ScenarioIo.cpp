@@ -80,6 +80,13 @@ void parseCosts(const JsonReader& r, CostModel& c) {
         {"fork_base_ns", &CostModel::forkBase},
         {"fork_per_pte_ns", &CostModel::forkPerPte},
         {"context_switch_ns", &CostModel::contextSwitch},
+        {"swap_in_ssd_ns", &CostModel::swapInSsd},
+        {"swap_in_hdd_ns", &CostModel::swapInHdd},
+        {"swap_in_zram_ns", &CostModel::swapInZram},
+        {"swap_cache_hit_ns", &CostModel::swapCacheHit},
+        {"reclaim_scan_page_ns", &CostModel::reclaimScanPage},
+        {"swap_out_disk_ns", &CostModel::swapOutDisk},
+        {"swap_out_zram_ns", &CostModel::swapOutZram},
     };
     std::vector<std::string> keys;
     for (const auto& f : fields)
@@ -92,7 +99,9 @@ void parseCosts(const JsonReader& r, CostModel& c) {
 MachineConfig parseMachine(const JsonReader& r) {
     MachineConfig cfg;
     r.requireObject();
-    r.allowOnly({"memory", "frames", "page_size", "paging", "tlb", "costs", "series_bucket_ns"});
+    r.allowOnly({"memory", "frames", "page_size", "paging", "tlb", "costs", "series_bucket_ns",
+                 "swap", "swappiness", "min_free_kbytes", "watermark_scale_factor",
+                 "pressure_levels"});
     Geometry& g = cfg.geometry;
     if (auto ps = r.find("page_size")) {
         const std::uint64_t size = ps->asSize(std::uint64_t{1} << 30);
@@ -146,6 +155,48 @@ MachineConfig parseMachine(const JsonReader& r) {
         frames = fr->asUint(kMinFrames, kMaxFrames);
     }
     cfg.frames = frames;
+    if (auto sw = r.find("swap")) {
+        sw->requireObject();
+        sw->allowOnly({"size", "kind", "compression_ratio", "page_cluster"});
+        const JsonReader size = sw->at("size");
+        const std::uint64_t bytes = size.asSize();
+        if (bytes % pageSize != 0)
+            size.fail("expected a whole number of pages of " + std::to_string(pageSize) + " bytes");
+        cfg.swap.pages = bytes / pageSize;
+        if (cfg.swap.pages > kMaxFrames)
+            size.fail("swap of " + std::to_string(cfg.swap.pages) + " pages is too large (at most " +
+                      std::to_string(kMaxFrames) + ")");
+        cfg.swap.kind = SwapKind::Ssd;
+        if (auto k = sw->find("kind")) {
+            const std::string kind = k->asEnum({"ssd", "hdd", "zram"});
+            cfg.swap.kind = kind == "hdd" ? SwapKind::Hdd : kind == "zram" ? SwapKind::Zram
+                                                                           : SwapKind::Ssd;
+        }
+        if (cfg.swap.pages == 0) cfg.swap.kind = SwapKind::None;
+        if (auto c = sw->find("compression_ratio")) {
+            const double ratio = c->asNumber();
+            if (!(ratio >= 1.0 && ratio <= 100.0))
+                c->fail("expected a compression ratio from 1.0 to 100.0");
+            cfg.swap.compressionPercent = static_cast<std::uint32_t>(ratio * 100.0 + 0.5);
+        }
+        if (auto c = sw->find("page_cluster"))
+            cfg.swap.pageCluster = static_cast<std::uint32_t>(c->asUint(0, 5));
+    }
+    if (auto v = r.find("swappiness")) cfg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
+    if (auto v = r.find("min_free_kbytes")) cfg.minFreeKbytes = v->asUint(1, std::uint64_t{1} << 30);
+    if (auto v = r.find("watermark_scale_factor"))
+        cfg.watermarkScaleFactor = static_cast<std::uint32_t>(v->asUint(1, 3000));
+    if (auto pl = r.find("pressure_levels")) {
+        pl->requireObject();
+        pl->allowOnly({"caution", "warning", "danger", "critical_swap"});
+        auto pct = [&](const char* key, std::uint32_t& field) {
+            if (auto v = pl->find(key)) field = static_cast<std::uint32_t>(v->asUint(0, 100));
+        };
+        pct("caution", cfg.pressure.caution);
+        pct("warning", cfg.pressure.warning);
+        pct("danger", cfg.pressure.danger);
+        pct("critical_swap", cfg.pressure.criticalSwap);
+    }
     if (auto t = r.find("tlb")) {
         t->requireObject();
         t->allowOnly({"entries", "ways", "tagging", "asid_slots"});

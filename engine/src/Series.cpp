@@ -36,7 +36,11 @@ void Series::truncateAfterStep(std::uint64_t step) {
 std::string Series::csvHeader() {
     return "time_ns,step,accesses,tlb_hits,tlb_misses,walks,minor,major,invalid,protection,"
            "cow_copy,cow_reuse,zero_page,tlb_flushes,oom_kills,frames_free,frames_anon,"
-           "frames_page_table,rss_pages";
+           "frames_page_table,rss_pages,frames_zram,swap_used,swap_total,swap_ins,swap_outs,"
+           "swap_cache_hits,kswapd_wakeups,kswapd_awake,direct_reclaims,direct_reclaim_ns,"
+           "pages_scanned,pages_reclaimed,wmark_min,wmark_low,wmark_high,pressure_level,"
+           "psi_some_avg10,psi_some_avg60,psi_some_avg300,psi_full_avg10,psi_full_avg60,"
+           "psi_full_avg300,psi_total_ns,vmpressure";
 }
 
 std::string Series::toCsv() const {
@@ -49,7 +53,21 @@ std::string Series::toCsv() const {
             << ',' << c.faults.invalid << ',' << c.faults.protection << ',' << c.faults.cowCopy
             << ',' << c.faults.cowReuse << ',' << c.faults.zeroPage << ',' << c.tlbFlushes << ','
             << c.oomKills << ',' << s.framesFree << ',' << s.framesAnon << ',' << s.framesPageTable
-            << ',' << s.rssPages << '\n';
+            << ',' << s.rssPages << ',' << s.framesZram << ',' << s.swapUsed << ','
+            << s.swapTotal << ',' << c.swapIns << ',' << c.swapOuts << ',' << c.swapCacheHits
+            << ',' << c.kswapdWakeups << ',' << (s.kswapdAwake ? 1 : 0) << ','
+            << c.directReclaims << ',' << c.directReclaimNs << ',' << c.pagesScanned << ','
+            << c.pagesReclaimed << ',' << s.watermarks.min << ',' << s.watermarks.low << ','
+            << s.watermarks.high << ',' << pressureLevelId(s.level);
+        auto pct = [&](std::uint64_t h) {
+            out << ',' << h / 100 << '.' << (h % 100 < 10 ? "0" : "") << h % 100;
+        };
+        for (std::uint64_t h : s.psiSome)
+            pct(h);
+        for (std::uint64_t h : s.psiFull)
+            pct(h);
+        out << ',' << s.psiTotalNs << ','
+            << vmpressureLevelId(static_cast<VmpressureLevel>(s.vmpressure)) << '\n';
     }
     return out.str();
 }

@@ -68,6 +68,7 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
                                 ? nlohmann::json(nullptr)
                                 : nlohmann::json(sigCodeId(p.exitSignal))},
             {"rss_pages", p.counters.rssPages},
+            {"swap_pages", p.counters.swapPages},
             {"page_table_pages", p.counters.pageTablePages},
             {"virtual_pages", p.virtualPages(m.geometry().pageBits)},
             {"minor_faults", c.faults.minor},
@@ -79,6 +80,14 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
         });
     }
     const Counters& c = m.counters;
+    nlohmann::json oomKills = nlohmann::json::array();
+    for (const OomReport& r : m.oomReports)
+        for (const OomCandidate& k : r.candidates)
+            if (k.pid == r.victim)
+                oomKills.push_back({{"pid", k.pid.value},
+                                    {"name", k.name},
+                                    {"badness", k.badness},
+                                    {"oom_score", k.oomScore}});
     return {
         {"scenario", scenarioName},
         {"seed", seed},
@@ -98,7 +107,33 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"page_table_frames", m.memory.countOf(FrameUse::PageTable)},
           {"page_size", m.geometry().pageSize()}}},
         {"accesses", c.accesses},
-        {"oom_kills", c.oomKills},
+        {"oom_kill_count", c.oomKills},
+        {"oom_kills", oomKills},
+        {"swap",
+         {{"ins", c.swapIns},
+          {"outs", c.swapOuts},
+          {"cache_hits", c.swapCacheHits},
+          {"used_pages", m.swap.used()},
+          {"total_pages", m.swap.slots.size()},
+          {"zram_frames", m.memory.countOf(FrameUse::Zram)}}},
+        {"reclaim",
+         {{"kswapd_wakeups", c.kswapdWakeups},
+          {"direct_reclaims", c.directReclaims},
+          {"direct_reclaim_ns", c.directReclaimNs},
+          {"pages_scanned", c.pagesScanned},
+          {"pages_reclaimed", c.pagesReclaimed}}},
+        {"watermarks",
+         {{"min", m.watermarks.min}, {"low", m.watermarks.low}, {"high", m.watermarks.high}}},
+        {"pressure",
+         {{"level", pressureLevelId(m.pressureLevel())},
+          {"max_level", pressureLevelId(m.maxPressure)},
+          {"psi_some_avg10_max", static_cast<double>(m.signals.someAvg10Max) / 100.0},
+          {"psi_full_avg10_max", static_cast<double>(m.signals.fullAvg10Max) / 100.0},
+          {"psi_total_stall_ns", m.signals.totalStallNs},
+          {"vmpressure",
+           {{"low", m.signals.vmpressureEvents[0]},
+            {"medium", m.signals.vmpressureEvents[1]},
+            {"critical", m.signals.vmpressureEvents[2]}}}}},
         {"processes", procs},
     };
 }
@@ -141,7 +176,8 @@ nlohmann::json eventJson(const Event& e) {
     // Only the fields that mean something are written, to keep the stream readable.
     if (e.va != 0 || e.kind == EventKind::AccessStart) j["va"] = e.va;
     if (e.kind == EventKind::AccessStart || e.kind == EventKind::PageFault ||
-        e.kind == EventKind::MinorFault || e.kind == EventKind::InvalidAccess)
+        e.kind == EventKind::MinorFault || e.kind == EventKind::MajorFault ||
+        e.kind == EventKind::InvalidAccess)
         j["access"] = accessId(e.access);
     if (e.reason != FaultReason::None) j["reason"] = faultReasonId(e.reason);
     if (e.code != SigCode::None) j["signal"] = sigCodeId(e.code);
@@ -154,7 +190,12 @@ nlohmann::json eventJson(const Event& e) {
         j["index"] = e.index;
         j["present"] = e.present;
     }
-    if (e.kind == EventKind::PageFault) j["present"] = e.present;
+    if (e.kind == EventKind::PageFault || e.kind == EventKind::SwapIn ||
+        e.kind == EventKind::SwapOut || e.kind == EventKind::Reclaim)
+        j["present"] = e.present;
+    if (e.kind == EventKind::SwapIn || e.kind == EventKind::SwapOut ||
+        e.kind == EventKind::OomKill || e.kind == EventKind::Reclaim)
+        j["index"] = e.index;
     if (e.kind == EventKind::TlbFill || e.kind == EventKind::PteSet || e.kind == EventKind::TlbHit)
         j["writable"] = e.writable;
     if (e.kind == EventKind::TlbFlush || e.kind == EventKind::ContextSwitch) j["full"] = e.full;

@@ -29,6 +29,15 @@ struct Counters {
     std::uint64_t framesAllocated{};  // cumulative allocations (data and page tables)
     std::uint64_t framesFreed{};
     std::uint64_t oomKills{};
+    // Memory pressure (/proc/vmstat names in comments).
+    std::uint64_t swapIns{};         // pswpin
+    std::uint64_t swapOuts{};        // pswpout
+    std::uint64_t swapCacheHits{};   // swap-in faults served from the swap cache (minor)
+    std::uint64_t kswapdWakeups{};   // kswapd_low_wmark_hit_quickly-ish: sleeping -> awake
+    std::uint64_t directReclaims{};  // allocstall
+    std::uint64_t pagesScanned{};    // pgscan_kswapd + pgscan_direct
+    std::uint64_t pagesReclaimed{};  // pgsteal_kswapd + pgsteal_direct
+    std::uint64_t directReclaimNs{}; // time the allocating tasks spent in direct reclaim (W6)
     bool operator==(const Counters&) const = default;
 };
 
@@ -37,6 +46,7 @@ struct ProcessCounters {
     Counters c{};
     std::uint64_t rssPages{};        // pages mapped by present PTEs, zero page excluded
     std::uint64_t pageTablePages{};  // page-table pages owned by the process (T6)
+    std::uint64_t swapPages{};       // swap entries in its page tables (VmSwap)
     bool operator==(const ProcessCounters&) const = default;
 };
 

@@ -49,9 +49,23 @@ enum class EventKind : std::uint8_t {
     OpSkipped,      // the operation's process is not running (or its region is gone)
     SyscallFailed,  // count = errno (ENOMEM 12, EEXIST 17, EINVAL 22)
     OutOfMemory,    // no free frame: the OOM killer runs (O1)
-    OomKill,        // pid = victim, count = badness (O2)
+    OomKill,        // pid = victim, count = badness (O2), index = Machine::oomReports index,
+                    // otherPid = the process whose allocation failed
+    // --- memory pressure (§6-§8) ---
+    MajorFault,      // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
+    SwapOut,         // frame written to (or dropped against) swap slot `index`; pid = a mapper,
+                     // va, count = PTEs turned into swap entries, present = a write was needed
+    SwapIn,          // frame filled from swap slot `index` (major) or taken from the swap cache
+                     // (present = cache hit, minor); count = readahead pages added (S3)
+    LruActivate,     // frame moved to the active list (L3: referenced twice)
+    LruDeactivate,   // frame moved from the active to the inactive list (L4)
+    KswapdWake,      // free fell below the low watermark (W3/W5): count = free frames
+    KswapdSleep,     // free is back above high (W5): count = free frames
+    Reclaim,         // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
+                     // present = true); count = pages reclaimed, index = pages scanned,
+                     // cost = the stall charged to the task (W6)
 };
-inline constexpr int kEventKindCount = static_cast<int>(EventKind::OomKill) + 1;
+inline constexpr int kEventKindCount = static_cast<int>(EventKind::Reclaim) + 1;
 
 /// Why a minor fault happened (F2).
 enum class FaultReason : std::uint8_t {
@@ -62,6 +76,8 @@ enum class FaultReason : std::uint8_t {
     CowCopy,        // write to a shared CoW page: copy (C2)
     CowReuse,       // write to a CoW page with one reference left: reuse (C2/C3)
     Spurious,       // the PTE already allowed the access (stale TLB entry): A/D bits only (F1)
+    SwapIn,         // read from the swap device: major (S2; zram: S4)
+    SwapCacheHit,   // the page was still in the swap cache: minor (S2/S3)
 };
 
 enum class SigCode : std::uint8_t {

@@ -55,6 +55,14 @@ public:
     /// /proc/PID/oom_score (O3).
     static std::int64_t oomScore(const Machine& m, const Process& p);
 
+    /// kswapd's share of one step (W5): while awake, reclaims up to SWAP_CLUSTER_MAX pages and
+    /// goes back to sleep once free memory is above the high watermark. The simulator calls it
+    /// at every step boundary; kswapd runs on another CPU, so it adds no time to the step.
+    void kswapd();
+    /// Reclaims up to `target` pages from the LRU lists (L3/L4, S1). `direct`: charged to
+    /// `charged` (W6). Returns pages reclaimed.
+    std::uint64_t reclaim(std::uint64_t target, Pid charged, bool direct);
+
 private:
     enum class FaultResult { Resolved, Killed };
     struct Slot {
@@ -75,6 +83,17 @@ private:
     std::optional<Slot> ensureLeaf(Process& p, VirtAddr va);
     std::optional<Slot> findLeaf(const Process& p, VirtAddr va) const;
     Pte& pteAt(const Slot& s) { return m_m.tables.node(s.node).entries[s.index]; }
+
+    FaultResult swapIn(Process& p, VirtAddr va, Access a, const Slot& slot);
+    /// A frame leaves memory: drops its swap-cache link (and the slot if no PTE needs it).
+    void releaseFrame(Pfn f);
+    /// One swap PTE less refers to `slot`; frees the slot when nothing needs it any more.
+    void putSwapSlot(std::uint32_t slot);
+    /// Clears the Accessed bits of every PTE mapping `f` (folio_referenced): young PTEs.
+    std::uint32_t harvestReferences(Pfn f);
+    /// S1: unmaps `f` everywhere to swap entries and frees it. False if it cannot go now.
+    bool swapOutFrame(Pfn f, std::uint64_t& writes);
+    void zramResize();
 
     void kill(Process& p, SigCode code);
     /// Removes the mappings of [start, end); frees frames with no mapper left. Frees empty
@@ -101,6 +120,7 @@ private:
     bool m_quiet{false};
     std::uint64_t m_quietCost{};
     Event m_scratch{};
+    Pfn m_pinned{};  // the page a fault is working on (locked): reclaim skips it
 };
 
 }  // namespace pfviz

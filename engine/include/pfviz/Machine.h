@@ -1,18 +1,114 @@
 #pragma once
 // The whole simulated machine: one CPU, physical memory, page tables, TLB and processes.
 // Machine is a value: it copies and compares with ==, which is how step-back is verified.
+#include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "pfviz/Config.h"
 #include "pfviz/Counters.h"
 #include "pfviz/PageTables.h"
 #include "pfviz/PhysicalMemory.h"
+#include "pfviz/Pressure.h"
 #include "pfviz/Process.h"
 #include "pfviz/Rng.h"
 #include "pfviz/Tlb.h"
 
 namespace pfviz {
+
+/// Zone watermarks in pages (W2). The machine is one zone (§14 "may").
+struct Watermarks {
+    std::uint64_t min{};
+    std::uint64_t low{};
+    std::uint64_t high{};
+    bool operator==(const Watermarks&) const = default;
+};
+
+/// int_sqrt as in the kernel: the largest r with r * r <= x.
+std::uint64_t intSqrt(std::uint64_t x);
+/// W1: min_free_kbytes = int_sqrt(16 * lowmem_kB), clamped to 128 KiB .. 256 MiB.
+std::uint64_t defaultMinFreeKbytes(std::uint64_t lowmemKb);
+/// W2 for a single zone holding all managed pages.
+Watermarks computeWatermarks(std::uint64_t managedPages, std::uint64_t minFreeKbytes,
+                             std::uint32_t scaleFactor, unsigned pageBits);
+
+/// L5: the anon and file weights of get_scan_count() (SCAN_FRACT); anon share = ap / (ap + fp).
+struct ScanWeights {
+    std::uint64_t ap{};
+    std::uint64_t fp{};
+};
+ScanWeights scanWeights(std::uint32_t swappiness, std::uint64_t anonCost, std::uint64_t fileCost);
+
+/// One swap slot: `count` swap PTEs refer to it; `cache` is its swap-cache frame (S1/S2/S6).
+struct SwapSlot {
+    std::uint32_t count{};
+    std::uint32_t cache{kNoFrame};
+    bool used{false};
+    bool operator==(const SwapSlot&) const = default;
+};
+
+struct SwapDevice {
+    std::vector<SwapSlot> slots;
+    std::vector<std::uint32_t> free;  // back() is taken next (lowest slot first at start)
+    std::uint64_t zramBytes{};        // zram: compressed bytes stored (S7)
+    std::vector<std::uint32_t> zramFrames;  // zram: frames holding the compressed data
+    std::uint64_t used() const { return slots.size() - free.size(); }
+    bool operator==(const SwapDevice&) const = default;
+};
+
+/// One row of an OOM report: what /proc and dmesg show for a candidate (O2, O3).
+struct OomCandidate {
+    Pid pid{};
+    std::string name;
+    std::uint64_t rssPages{};
+    std::uint64_t swapPages{};
+    std::uint64_t pageTablePages{};
+    std::int32_t oomScoreAdj{};
+    std::int64_t badness{};
+    std::int64_t oomScore{};
+    bool eligible{true};  // false: oom_score_adj -1000 (O1), never chosen
+    bool operator==(const OomCandidate&) const = default;
+};
+
+struct OomReport {
+    Pid requester{};
+    Pid victim{};
+    std::uint64_t totalPages{};  // RAM + swap (global OOM)
+    std::vector<OomCandidate> candidates;
+    bool operator==(const OomReport&) const = default;
+};
+
+/// PSI memory (M1-M3) and vmpressure (M4) state. The simulator has one CPU and runs one task
+/// at a time from a script, so whenever the running task is stalled no productive task exists:
+/// FULL equals SOME here (M2 with one runnable task; psiState() has the general rule).
+struct PressureSignals {
+    PsiAverages some{};
+    PsiAverages full{};
+    SimTime periodStart{};
+    std::uint64_t pendingStallNs{};  // stall not yet folded into a period
+    std::uint64_t totalStallNs{};    // /proc/pressure/memory total= (in ns here)
+    std::uint64_t someAvg10Max{};    // hundredths of a percent
+    std::uint64_t fullAvg10Max{};
+    std::uint64_t windowScanned{};   // vmpressure window (512 pages)
+    std::uint64_t windowReclaimed{};
+    std::array<std::uint64_t, 3> vmpressureEvents{};  // low, medium, critical
+    std::uint8_t lastVmpressure{};   // VmpressureLevel of the last window
+    /// Adds stall time (direct reclaim, swap-in refault wait) and folds every elapsed 2 s period.
+    void stall(std::uint64_t ns) {
+        pendingStallNs += ns;
+        totalStallNs += ns;
+    }
+    void advance(SimTime now);
+    /// Adds a reclaim pass to the vmpressure window; returns true when a window completed.
+    bool reclaimed(std::uint64_t scanned, std::uint64_t got);
+    bool operator==(const PressureSignals&) const = default;
+};
+
+/// The seed's 5 levels.
+enum class PressureLevel : std::uint8_t { Normal, Caution, Warning, Danger, Critical };
+/// "normal", "caution", "warning", "danger", "critical".
+const char* pressureLevelId(PressureLevel l);
 
 struct Machine {
     explicit Machine(const MachineConfig& cfg = {}, std::uint64_t seed = 0);
@@ -26,6 +122,17 @@ struct Machine {
     SimTime now{};
     Counters counters{};
     Rng rng;
+    Watermarks watermarks{};
+    SwapDevice swap{};
+    bool kswapdAwake{false};
+    SimTime kswapdClock{};  // simulated time up to which kswapd has done its work
+    PressureLevel maxPressure{PressureLevel::Normal};
+    std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
+    PressureSignals signals{};
+
+    /// RAM + swap, in pages (totalpages of a global OOM, O2).
+    std::uint64_t totalPages() const { return memory.total() + swap.slots.size(); }
+    PressureLevel pressureLevel() const;
 
     Process* process(Pid pid);
     const Process* process(Pid pid) const;

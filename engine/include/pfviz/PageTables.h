@@ -17,6 +17,10 @@ inline constexpr std::uint16_t ZeroPage = 1u << 4;  // maps the shared zero page
 inline constexpr std::uint16_t Exec = 1u << 5;      // executable (NX clear)
 /// PROT_NONE: the frame stays mapped (RSS, refcount) but the hardware sees "not present".
 inline constexpr std::uint16_t ProtNone = 1u << 6;
+/// Not present; `target` is a swap slot (S1). SwapExclusive: the page was exclusive to this mm
+/// when it was swapped out, so it comes back writable (S5).
+inline constexpr std::uint16_t Swap = 1u << 7;
+inline constexpr std::uint16_t SwapExclusive = 1u << 8;
 }  // namespace pte
 
 /// One entry. Leaf level: `target` is the frame number. Upper levels: `target` is the index of
@@ -30,6 +34,7 @@ struct Pte {
     /// Holds a frame, whether or not the hardware may use it now.
     bool mapped() const { return (flags & (pte::Present | pte::ProtNone)) != 0; }
     bool empty() const { return flags == 0 && target == 0; }
+    bool swapped() const { return (flags & pte::Swap) != 0; }
     bool operator==(const Pte&) const = default;
 };
 

@@ -8,15 +8,28 @@
 
 namespace pfviz {
 
-enum class FrameUse : std::uint8_t { Free, ZeroPage, Anon, PageTable };
-inline constexpr int kFrameUseCount = 4;
+enum class FrameUse : std::uint8_t { Free, ZeroPage, Anon, PageTable, Zram };
+inline constexpr int kFrameUseCount = 5;
+
+/// LRU lists (L1): two-list scheme per type. Only anonymous lists are used so far.
+enum class Lru : std::uint8_t { None, InactiveAnon, ActiveAnon };
+inline constexpr int kLruCount = 3;
+inline constexpr std::uint32_t kNoFrame = 0xffffffffu;
+inline constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
 struct Frame {
     FrameUse use{FrameUse::Free};
     std::uint8_t level{};      // PageTable: level of the table (0 = top)
     std::uint32_t mapcount{};  // leaf PTEs mapping this frame: the sharer count of C2/C3
     Pid owner{};               // Anon: first process that mapped it; PageTable: its process
-    Vpn vpn{};                 // Anon: virtual page in `owner` at allocation time
+    Vpn vpn{};                 // Anon: virtual page in `owner` at allocation time; every
+                               // mapper maps it at this same address (fork keeps addresses),
+                               // which is the compact reverse map used by reclaim
+    Lru lru{Lru::None};
+    bool referenced{false};         // PG_referenced (L3)
+    std::uint32_t prev{kNoFrame};   // LRU links (towards the head / the tail)
+    std::uint32_t next{kNoFrame};
+    std::uint32_t swapSlot{kNoSlot};  // Anon: the page is in the swap cache for this slot
     bool operator==(const Frame&) const = default;
 };
 
@@ -38,12 +51,22 @@ public:
     std::uint64_t countOf(FrameUse use) const { return m_useCount[static_cast<int>(use)]; }
     static constexpr Pfn zeroPage() { return Pfn{0}; }
 
+    // --- LRU lists: doubly linked through the frames; head = most recent, tail = oldest.
+    void lruAdd(Pfn pfn, Lru list);  // at the head
+    void lruDel(Pfn pfn);
+    std::uint32_t lruTail(Lru list) const { return m_lruTail[static_cast<int>(list)]; }
+    std::uint32_t lruHead(Lru list) const { return m_lruHead[static_cast<int>(list)]; }
+    std::uint64_t lruSize(Lru list) const { return m_lruSize[static_cast<int>(list)]; }
+
     bool operator==(const PhysicalMemory&) const = default;
 
 private:
     std::vector<Frame> m_frames;
     std::vector<std::uint32_t> m_free;  // back() is allocated next
     std::array<std::uint64_t, kFrameUseCount> m_useCount{};
+    std::array<std::uint32_t, kLruCount> m_lruHead{kNoFrame, kNoFrame, kNoFrame};
+    std::array<std::uint32_t, kLruCount> m_lruTail{kNoFrame, kNoFrame, kNoFrame};
+    std::array<std::uint64_t, kLruCount> m_lruSize{};
 };
 
 }  // namespace pfviz

@@ -1,11 +1,13 @@
 #pragma once
 // The time series: snapshots of the cumulative counters and the memory gauges, one per
 // simulated-time bucket. Charts and CSV read it; rates are differences of neighbours.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "pfviz/Counters.h"
+#include "pfviz/Machine.h"
 #include "pfviz/Types.h"
 
 namespace pfviz {
@@ -18,6 +20,16 @@ struct Sample {
     std::uint64_t framesAnon{};
     std::uint64_t framesPageTable{};
     std::uint64_t rssPages{};  // sum over running processes (shared pages counted per process)
+    std::uint64_t framesZram{};  // RAM holding zram's compressed pages (S7)
+    std::uint64_t swapUsed{};    // swap slots in use
+    std::uint64_t swapTotal{};
+    Watermarks watermarks{};
+    PressureLevel level{PressureLevel::Normal};
+    bool kswapdAwake{false};
+    std::array<std::uint64_t, 3> psiSome{};  // memory some avg10/60/300, hundredths of a percent
+    std::array<std::uint64_t, 3> psiFull{};
+    std::uint64_t psiTotalNs{};
+    std::uint8_t vmpressure{};  // VmpressureLevel of the last 512-page window
     bool operator==(const Sample&) const = default;
 };
 
