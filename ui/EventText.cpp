@@ -60,6 +60,14 @@ QString EventText::label(pfviz::EventKind k) {
         case K::SyscallFailed: return tr("syscall failed");
         case K::OutOfMemory: return tr("out of memory");
         case K::OomKill: return tr("OOM kill");
+        case K::MajorFault: return tr("major fault");
+        case K::SwapOut: return tr("swap-out");
+        case K::SwapIn: return tr("swap-in");
+        case K::LruActivate: return tr("LRU activate");
+        case K::LruDeactivate: return tr("LRU deactivate");
+        case K::KswapdWake: return tr("kswapd wakes");
+        case K::KswapdSleep: return tr("kswapd sleeps");
+        case K::Reclaim: return tr("reclaim");
     }
     return QString::fromLatin1(pfviz::eventKindId(k).data());
 }
@@ -113,6 +121,9 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
                     return tr("Minor fault: write to a copy-on-write page nobody else maps any more; it is made writable in place (C3).");
                 case pfviz::FaultReason::Spurious:
                     return tr("Minor fault: the PTE already allowed this access (a stale TLB entry); only A/D bits are updated (F1).");
+                case pfviz::FaultReason::SwapCacheHit:
+                    return tr("Minor fault: the page was swapped out but is still in the swap cache; no I/O is needed (S2).");
+                case pfviz::FaultReason::SwapIn:
                 case pfviz::FaultReason::None:
                     break;
             }
@@ -189,6 +200,32 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
             return tr("No free frame is left: the OOM killer runs (O1).");
         case K::OomKill:
             return tr("The OOM killer kills %1 (badness %2) (O2).").arg(who).arg(e.count);
+        case K::MajorFault:
+            return tr("Major fault: the page is on the swap device and must be read back; the process waits %1 (F2, S2).")
+                .arg(simTime(e.cost));
+        case K::SwapOut:
+            return e.present ? tr("Swap-out: frame %1 is written to swap slot %2 and %3 PTEs now hold the swap entry (S1).")
+                                   .arg(frame).arg(e.index).arg(e.count)
+                             : tr("Swap-out: frame %1 is clean in swap slot %2, so it is dropped without a write (S1, S6).")
+                                   .arg(frame).arg(e.index);
+        case K::SwapIn:
+            return e.present ? tr("Swap-in: slot %1 was still in the swap cache as frame %2; it is mapped again (S2).")
+                                   .arg(e.index).arg(frame)
+                             : tr("Swap-in: slot %1 is read into frame %2; %3 neighbouring slots come along (S2, S3).")
+                                   .arg(e.index).arg(frame).arg(e.count);
+        case K::LruActivate:
+            return tr("Frame %1 was referenced again: it moves to the active list (L3).").arg(frame);
+        case K::LruDeactivate:
+            return tr("Frame %1 moves from the active to the inactive list (L4).").arg(frame);
+        case K::KswapdWake:
+            return tr("Free memory (%1 frames) fell below the low watermark: kswapd wakes up (W3, W5).").arg(e.count);
+        case K::KswapdSleep:
+            return tr("Free memory (%1 frames) is above the high watermark again: kswapd sleeps (W5).").arg(e.count);
+        case K::Reclaim:
+            return e.present ? tr("Direct reclaim by %1: %2 of %3 scanned pages reclaimed; the process stalls %4 (W6).")
+                                   .arg(who).arg(e.count).arg(e.index).arg(simTime(e.cost))
+                             : tr("kswapd reclaims %1 of %2 scanned pages in the background (W5).")
+                                   .arg(e.count).arg(e.index);
     }
     return label(e.kind);
 }

@@ -401,11 +401,11 @@ void MainWindow::createMenus() {
     };
     const B list[] = {
         {tr("Minor fault"), int(pfviz::EventKind::MinorFault)},
-        {tr("Major fault"), -1},
+        {tr("Major fault"), int(pfviz::EventKind::MajorFault)},
         {tr("Invalid access (SIGSEGV)"), int(pfviz::EventKind::InvalidAccess)},
         {tr("CoW copy"), int(pfviz::EventKind::CowCopy)},
-        {tr("Swap-out"), -1},
-        {tr("kswapd wake-up"), -1},
+        {tr("Swap-out"), int(pfviz::EventKind::SwapOut)},
+        {tr("kswapd wake-up"), int(pfviz::EventKind::KswapdWake)},
         {tr("OOM kill"), int(pfviz::EventKind::OomKill)},
         {tr("Watermark crossing"), -1},
         {tr("Checkpoint"), int(pfviz::EventKind::Checkpoint)},
@@ -415,7 +415,7 @@ void MainWindow::createMenus() {
         a->setCheckable(true);
         if (b.kind < 0) {
             a->setEnabled(false);
-            a->setToolTip(tr("needs the memory-pressure engine"));
+            a->setToolTip(tr("the engine reports the low and high watermarks as kswapd waking and sleeping; use kswapd wake-up"));
             continue;
         }
         const auto kind = pfviz::EventKind(b.kind);

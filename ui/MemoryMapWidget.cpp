@@ -97,6 +97,7 @@ QColor MemoryMapWidget::colorOf(const pfviz::Frame& f) const {
         case pfviz::FrameUse::PageTable: return okabe::Blue;
         case pfviz::FrameUse::Anon:
             return f.mapcount >= 2 ? okabe::Vermillion : Theme::processColor(f.owner.value);
+        case pfviz::FrameUse::Zram: return okabe::ReddishPurple;
     }
     return Theme::freeColor();
 }
@@ -122,6 +123,7 @@ QString MemoryMapWidget::describeFrame(std::uint64_t pfn) const {
         case pfviz::FrameUse::ZeroPage: use = tr("the shared zero page"); break;
         case pfviz::FrameUse::PageTable: use = tr("page table, level %1").arg(f.level); break;
         case pfviz::FrameUse::Anon: use = tr("anonymous memory"); break;
+        case pfviz::FrameUse::Zram: use = tr("zram: compressed swapped-out pages"); break;
     }
     QStringList lines;
     lines << tr("Frame %1: %2").arg(pfn).arg(use);

@@ -1,4 +1,4 @@
-// Kernel.h declares a member named `emit`: include it before any Qt header defines the macro.
+// The engine avoids the names Qt defines as macros (emit, signals, slots), so include order is free.
 #include "pfviz/Kernel.h"
 // clang-format off
 #include "ui/ProcessModel.h"

@@ -106,6 +106,8 @@ QColor Theme::frameColor(FrameUse use) {
             return okabe::Blue;
         case FrameUse::Anon:
             return okabe::SkyBlue;
+        case FrameUse::Zram:
+            return okabe::ReddishPurple;
     }
     return freeColor();
 }

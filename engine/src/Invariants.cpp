@@ -54,7 +54,7 @@ std::vector<std::string> checkInvariants(const Machine& m) {
 
     // Mappings: mapcount, RSS, no PTE to a free or page-table frame.
     std::vector<std::uint32_t> mappers(mem.total(), 0);
-    std::vector<std::uint32_t> slotRefs(m.swap.slots.size(), 0);
+    std::vector<std::uint32_t> slotRefs(m.swap.slotTable.size(), 0);
     for (const Process& p : m.processes) {
         if (!p.running()) {
             if (p.root != kNoNode || p.counters.rssPages != 0 || !p.vmas.empty())
@@ -66,7 +66,7 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         m.forEachLeaf(p, [&](VirtAddr va, const Pte& e) {
             if (e.swapped()) {
                 ++swapped;
-                if (e.mapped() || e.target >= m.swap.slots.size() || !m.swap.slots[e.target].used)
+                if (e.mapped() || e.target >= m.swap.slotTable.size() || !m.swap.slotTable[e.target].used)
                     bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
                                       " swap entry to a bad slot ", e.target));
                 else
@@ -123,8 +123,8 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         if ((fr.use == FrameUse::Anon) != onAnonLru)
             bad.push_back(msg("frame ", f, " LRU membership does not match its use"));
         if (fr.swapSlot != kNoSlot &&
-            (fr.use != FrameUse::Anon || fr.swapSlot >= m.swap.slots.size() ||
-             m.swap.slots[fr.swapSlot].cache != f))
+            (fr.use != FrameUse::Anon || fr.swapSlot >= m.swap.slotTable.size() ||
+             m.swap.slotTable[fr.swapSlot].cache != f))
             bad.push_back(msg("frame ", f, " claims swap slot ", fr.swapSlot,
                               " whose swap cache does not point back"));
     }
@@ -146,8 +146,8 @@ std::vector<std::string> checkInvariants(const Machine& m) {
     }
     // Swap slots: reference counts, swap cache, free list.
     std::uint64_t freeSlots = 0;
-    for (std::size_t i = 0; i < m.swap.slots.size(); ++i) {
-        const SwapSlot& sl = m.swap.slots[i];
+    for (std::size_t i = 0; i < m.swap.slotTable.size(); ++i) {
+        const SwapSlot& sl = m.swap.slotTable[i];
         if (sl.count != slotRefs[i])
             bad.push_back(msg("swap slot ", i, " count ", sl.count, " but ", slotRefs[i],
                               " swap entries refer to it"));

@@ -16,7 +16,7 @@ std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) {
 }
 }  // namespace
 
-Event& Kernel::emit(EventKind kind, Pid pid, std::uint64_t cost) {
+Event& Kernel::post(EventKind kind, Pid pid, std::uint64_t cost) {
     Event* e = &m_scratch;
     if (m_quiet) {
         m_quietCost += cost;
@@ -66,14 +66,14 @@ bool Kernel::spawn(Pid pid, const std::string& name, std::uint32_t uid, std::int
     p.startTime = m_m.now;
     m_m.processes.push_back(std::move(p));
     Process& np = m_m.processes.back();
-    emit(EventKind::ProcessStart, pid, m_m.config.costs.syscall);
+    post(EventKind::ProcessStart, pid, m_m.config.costs.syscall);
     // Every address space has its top-level table from the start (the PGD).
     const Pfn f = allocFrame(np, FrameUse::PageTable, Vpn{}, 0);
     Process& proc = *m_m.process(pid);  // allocFrame may have run the OOM killer
     if (!f.valid()) return false;
     proc.root = m_m.tables.create(f, pid, 0, m_m.geometry().entriesAt(0));
     proc.counters.pageTablePages += 1;
-    Event& e = emit(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
+    Event& e = post(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
     e.frame = f;
     e.level = 0;
     return true;
@@ -85,7 +85,7 @@ void Kernel::contextSwitch(Pid pid) {
     m_m.current = pid;
     // A switch that throws away live entries is a flush; taking a never-used slot is not.
     const bool flushed = r.dropped > 0;
-    Event& e = emit(EventKind::ContextSwitch, pid,
+    Event& e = post(EventKind::ContextSwitch, pid,
                     m_m.config.costs.contextSwitch + (flushed ? m_m.config.costs.tlbFlushFull : 0));
     e.otherPid = prev;
     e.full = r.flushed;
@@ -95,15 +95,15 @@ void Kernel::contextSwitch(Pid pid) {
 }
 
 void Kernel::sleep(std::uint64_t ns) {
-    emit(EventKind::Sleep, m_m.current, ns);
+    post(EventKind::Sleep, m_m.current, ns);
 }
 
 void Kernel::checkpoint() {
-    emit(EventKind::Checkpoint, m_m.current, 0);
+    post(EventKind::Checkpoint, m_m.current, 0);
 }
 
 void Kernel::skipped(Pid pid) {
-    emit(EventKind::OpSkipped, pid, 0);
+    post(EventKind::OpSkipped, pid, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
     const Geometry& g = m_m.geometry();
     const Vpn vpn = m_m.vpnOf(va);
     {
-        Event& e = emit(EventKind::AccessStart, pid);
+        Event& e = post(EventKind::AccessStart, pid);
         e.va = va;
         e.access = a;
     }
@@ -131,7 +131,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
         if (const auto hit = outOfRange ? std::nullopt : m_m.tlb.lookup(asid, vpn)) {
             const TlbEntry& te = m_m.tlb.entries()[*hit];
             countAll(*p, &Counters::tlbHits);
-            Event& e = emit(EventKind::TlbHit, pid, cost.tlbHit);
+            Event& e = post(EventKind::TlbHit, pid, cost.tlbHit);
             e.va = va;
             e.frame = te.pfn;
             e.writable = te.writable;
@@ -143,7 +143,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 // The hardware sets Dirty on the first write through a writable entry (T2).
                 if (a == Access::Write)
                     if (const auto s = findLeaf(*p, va)) pteAt(*s).flags |= pte::Dirty;
-                Event& d = emit(EventKind::AccessDone, pid);
+                Event& d = post(EventKind::AccessDone, pid);
                 d.va = va;
                 d.frame = te.pfn;
                 d.access = a;
@@ -157,7 +157,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
             countAll(*p, &Counters::tlbMisses);
             countAll(*p, &Counters::walks);
             {
-                Event& e = emit(EventKind::TlbMiss, pid);
+                Event& e = post(EventKind::TlbMiss, pid);
                 e.va = va;
                 e.access = a;
             }
@@ -168,7 +168,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 const PtNode& n = m_m.tables.node(node);
                 const auto idx = static_cast<std::uint32_t>(g.indexAt(va, level));
                 Pte& entry = m_m.tables.node(node).entries[idx];
-                Event& w = emit(EventKind::WalkLevel, pid, cost.walkLevel);
+                Event& w = post(EventKind::WalkLevel, pid, cost.walkLevel);
                 w.va = va;
                 w.level = static_cast<std::uint8_t>(level);
                 w.index = idx;
@@ -195,12 +195,12 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 if (a == Access::Write) entry.flags |= pte::Dirty;
                 const Pfn frame{entry.target};
                 m_m.tlb.fill(asid, vpn, frame, entry.writable(), entry.has(pte::Exec));
-                Event& f = emit(EventKind::TlbFill, pid);
+                Event& f = post(EventKind::TlbFill, pid);
                 f.va = va;
                 f.frame = frame;
                 f.writable = entry.writable();
                 f.access = a;
-                Event& d = emit(EventKind::AccessDone, pid);
+                Event& d = post(EventKind::AccessDone, pid);
                 d.va = va;
                 d.frame = frame;
                 d.access = a;
@@ -209,21 +209,21 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
         }
         // #PF
         {
-            Event& e = emit(EventKind::PageFault, pid);
+            Event& e = post(EventKind::PageFault, pid);
             e.va = va;
             e.access = a;
             e.present = presentFault;
         }
         if (handleFault(*p, va, a) == FaultResult::Killed) {
             p = m_m.process(pid);
-            Event& d = emit(EventKind::AccessDone, pid);
+            Event& d = post(EventKind::AccessDone, pid);
             d.va = va;
             d.access = a;
             return;
         }
         p = m_m.process(pid);
         if (!p->running()) return;
-        Event& r = emit(EventKind::AccessRetry, pid);
+        Event& r = post(EventKind::AccessRetry, pid);
         r.va = va;
         r.access = a;
     }
@@ -238,7 +238,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     // logic, and neither is a minor or major fault (F3).
     if (vma == nullptr || !vma->prot.allows(a)) {
         const SigCode code = vma == nullptr ? SigCode::SegvMaperr : SigCode::SegvAccerr;
-        Event& e = emit(EventKind::InvalidAccess, pid);
+        Event& e = post(EventKind::InvalidAccess, pid);
         e.va = va;
         e.access = a;
         e.code = code;
@@ -258,27 +258,27 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     if (!before.mapped()) {
         if (a != Access::Write) {
             // A2: a read of never-written private anonymous memory maps the shared zero page.
-            Event& mf = emit(EventKind::MinorFault, pid, cost.faultZeroPageMap);
+            Event& mf = post(EventKind::MinorFault, pid, cost.faultZeroPageMap);
             mf.va = va;
             mf.access = a;
             mf.reason = FaultReason::ZeroPageRead;
             countFault(p, &FaultCounters::minor);
             countFault(p, &FaultCounters::zeroPage);
-            Event& z = emit(EventKind::ZeroPageMap, pid);
+            Event& z = post(EventKind::ZeroPageMap, pid);
             z.va = va;
             z.frame = PhysicalMemory::zeroPage();
             Pte& e = pteAt(*slot);
             e.target = PhysicalMemory::zeroPage().value;
             e.flags = pte::Present | pte::ZeroPage | pte::Accessed | execFlag;
             m_m.tables.node(slot->node).used += 1;
-            Event& s = emit(EventKind::PteSet, pid);
+            Event& s = post(EventKind::PteSet, pid);
             s.va = va;
             s.frame = PhysicalMemory::zeroPage();
             s.writable = false;
             return FaultResult::Resolved;
         }
         // A3: the first write allocates a zeroed frame, mapped writable and dirty; no flush (T3).
-        Event& mf = emit(EventKind::MinorFault, pid, cost.faultAnonZeroFill);
+        Event& mf = post(EventKind::MinorFault, pid, cost.faultAnonZeroFill);
         mf.va = va;
         mf.access = a;
         mf.reason = FaultReason::AnonZeroFill;
@@ -286,7 +286,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
         if (!f.valid()) return FaultResult::Killed;
         Process& q = *m_m.process(pid);
-        Event& z = emit(EventKind::ZeroFill, pid);
+        Event& z = post(EventKind::ZeroFill, pid);
         z.va = va;
         z.frame = f;
         Pte& e = pteAt(*slot);
@@ -295,7 +295,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         m_m.tables.node(slot->node).used += 1;
         m_m.memory.frame(f).mapcount = 1;
         q.counters.rssPages += 1;
-        Event& s = emit(EventKind::PteSet, pid);
+        Event& s = post(EventKind::PteSet, pid);
         s.va = va;
         s.frame = f;
         s.writable = true;
@@ -309,7 +309,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         (a == Access::Execute && before.has(pte::Exec)) ||
         (a == Access::Read && before.present())) {
         // F1: a spurious fault (the PTE already allows the access): only the A/D bits change.
-        Event& mf = emit(EventKind::MinorFault, pid, cost.faultCowReuse);
+        Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
         mf.va = va;
         mf.access = a;
         mf.reason = FaultReason::Spurious;
@@ -321,7 +321,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     if (before.has(pte::ZeroPage)) {
         // A4/C5: writing a zero-page mapping allocates a zeroed frame (nothing is copied) and
         // replaces the present PTE, which needs a flush (T3).
-        Event& mf = emit(EventKind::MinorFault, pid, cost.faultZeroPageWrite);
+        Event& mf = post(EventKind::MinorFault, pid, cost.faultZeroPageWrite);
         mf.va = va;
         mf.access = a;
         mf.reason = FaultReason::ZeroPageWrite;
@@ -329,11 +329,11 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
         if (!f.valid()) return FaultResult::Killed;
         Process& q = *m_m.process(pid);
-        Event& z = emit(EventKind::ZeroFill, pid);
+        Event& z = post(EventKind::ZeroFill, pid);
         z.va = va;
         z.frame = f;
         m_m.tlb.invalidate(asid, vpn);
-        Event& fl = emit(EventKind::TlbFlush, pid, cost.tlbFlushPage);
+        Event& fl = post(EventKind::TlbFlush, pid, cost.tlbFlushPage);
         fl.va = va;
         fl.count = 1;
         ++m_m.counters.tlbFlushes;
@@ -343,7 +343,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
         m_m.memory.frame(f).mapcount = 1;
         q.counters.rssPages += 1;
-        Event& s = emit(EventKind::PteSet, pid);
+        Event& s = post(EventKind::PteSet, pid);
         s.va = va;
         s.frame = f;
         s.oldFrame = PhysicalMemory::zeroPage();
@@ -355,35 +355,35 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     // References: PTEs mapping the frame plus swap entries still waiting for its swap-cache copy.
     const std::uint32_t oldSlot = m_m.memory.frame(old).swapSlot;
     const std::uint32_t refs = m_m.memory.frame(old).mapcount +
-                               (oldSlot != kNoSlot ? m_m.swap.slots[oldSlot].count : 0);
+                               (oldSlot != kNoSlot ? m_m.swap.slotTable[oldSlot].count : 0);
     if (refs <= 1) {
         // S6: a write fault that finds the page exclusive frees its swap slot early.
         if (oldSlot != kNoSlot) {
-            m_m.swap.slots[oldSlot].cache = kNoFrame;
+            m_m.swap.slotTable[oldSlot].cache = kNoFrame;
             m_m.memory.frame(old).swapSlot = kNoSlot;
             putSwapSlot(oldSlot);
         }
         // C2 reuse: the only reference left. Made writable in place: no copy, no flush (T3).
-        Event& mf = emit(EventKind::MinorFault, pid, cost.faultCowReuse);
+        Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
         mf.va = va;
         mf.access = a;
         mf.reason = FaultReason::CowReuse;
         countFault(p, &FaultCounters::minor);
         countFault(p, &FaultCounters::cowReuse);
-        Event& r = emit(EventKind::CowReuse, pid);
+        Event& r = post(EventKind::CowReuse, pid);
         r.va = va;
         r.frame = old;
         r.count = refs;
         Pte& e = pteAt(*slot);
         e.flags |= pte::Writable | pte::Dirty | pte::Accessed;
-        Event& s = emit(EventKind::PteSet, pid);
+        Event& s = post(EventKind::PteSet, pid);
         s.va = va;
         s.frame = old;
         s.writable = true;
         return FaultResult::Resolved;
     }
     // C2 copy: another process still maps the frame. Allocate, copy, clear + flush, map (T3).
-    Event& mf = emit(EventKind::MinorFault, pid, cost.faultCowCopy);
+    Event& mf = post(EventKind::MinorFault, pid, cost.faultCowCopy);
     mf.va = va;
     mf.access = a;
     mf.reason = FaultReason::CowCopy;
@@ -394,13 +394,13 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
     m_pinned = Pfn::none();
     if (!f.valid()) return FaultResult::Killed;
-    Event& c = emit(EventKind::CowCopy, pid);
+    Event& c = post(EventKind::CowCopy, pid);
     c.va = va;
     c.frame = f;
     c.oldFrame = old;
     c.count = refs;
     m_m.tlb.invalidate(asid, vpn);
-    Event& fl = emit(EventKind::TlbFlush, pid, cost.tlbFlushPage);
+    Event& fl = post(EventKind::TlbFlush, pid, cost.tlbFlushPage);
     fl.va = va;
     fl.count = 1;
     ++m_m.counters.tlbFlushes;
@@ -417,7 +417,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     e.target = f.value;
     e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
     m_m.memory.frame(f).mapcount = 1;  // RSS is unchanged: the old page was counted already (C4)
-    Event& s = emit(EventKind::PteSet, pid);
+    Event& s = post(EventKind::PteSet, pid);
     s.va = va;
     s.frame = f;
     s.oldFrame = old;
@@ -439,7 +439,7 @@ Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
             m_m.kswapdAwake = true;
             m_m.kswapdClock = m_m.now;
             ++m_m.counters.kswapdWakeups;
-            Event& e = emit(EventKind::KswapdWake, Pid{});
+            Event& e = post(EventKind::KswapdWake, Pid{});
             e.count = freeNow;
         }
         if (freeNow > wm.min) {
@@ -448,7 +448,7 @@ Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
             ++m_m.process(pid)->counters.c.framesAllocated;
             if (use == FrameUse::Anon) {
                 m_m.memory.lruAdd(f, Lru::InactiveAnon);  // L1: new anon pages start inactive
-                Event& e = emit(EventKind::FrameAlloc, pid);
+                Event& e = post(EventKind::FrameAlloc, pid);
                 e.frame = f;
                 e.va = vpn.value << m_m.geometry().pageBits;
             }
@@ -473,7 +473,7 @@ void Kernel::releaseFrame(Pfn f) {
     const std::uint32_t slot = fr.swapSlot;
     m_m.memory.release(f);
     if (slot != kNoSlot) {
-        SwapSlot& s = m_m.swap.slots[slot];
+        SwapSlot& s = m_m.swap.slotTable[slot];
         s.cache = kNoFrame;
         if (s.count == 0) {
             s = SwapSlot{};
@@ -483,7 +483,7 @@ void Kernel::releaseFrame(Pfn f) {
 }
 
 void Kernel::putSwapSlot(std::uint32_t slot) {
-    SwapSlot& s = m_m.swap.slots[slot];
+    SwapSlot& s = m_m.swap.slotTable[slot];
     if (s.count > 0) s.count -= 1;
     if (s.count == 0 && s.cache == kNoFrame) {
         s = SwapSlot{};
@@ -565,7 +565,7 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
         if (sw.free.empty()) return false;
         slot = sw.free.back();
         sw.free.pop_back();
-        sw.slots[slot].used = true;
+        sw.slotTable[slot].used = true;
         write = true;
         if (zram) {
             sw.zramBytes += ps * 100 / m_m.config.swap.compressionPercent;
@@ -573,7 +573,7 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
             if (sw.zramFrames.size() * ps < sw.zramBytes) {  // no room even for zram
                 sw.zramBytes -= ps * 100 / m_m.config.swap.compressionPercent;
                 zramResize();
-                sw.slots[slot] = SwapSlot{};
+                sw.slotTable[slot] = SwapSlot{};
                 sw.free.push_back(slot);
                 return false;
             }
@@ -593,7 +593,7 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
         e.flags = pte::Swap | (exclusive ? pte::SwapExclusive : 0);
         q.counters.rssPages -= 1;
         q.counters.swapPages += 1;
-        sw.slots[slot].count += 1;
+        sw.slotTable[slot].count += 1;
         if (wasPresent) flushRange(q, {fr.vpn});
         if (!shown.valid()) shown = q.pid;
     }
@@ -603,14 +603,14 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
         ++m_m.counters.swapOuts;
         ++writes;
     }
-    Event& e = emit(EventKind::SwapOut, shown);
+    Event& e = post(EventKind::SwapOut, shown);
     e.frame = f;
     e.va = va;
     e.index = slot;
     e.count = mappers.size();
     e.present = write;
     fr.mapcount = 0;
-    sw.slots[slot].cache = static_cast<std::uint32_t>(f.value);
+    sw.slotTable[slot].cache = static_cast<std::uint32_t>(f.value);
     fr.swapSlot = slot;
     releaseFrame(f);
     ++m_m.counters.framesFreed;
@@ -643,7 +643,7 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
                 mem.lruDel(Pfn{a});
                 mem.frame(Pfn{a}).referenced = false;
                 mem.lruAdd(Pfn{a}, Lru::InactiveAnon);
-                Event& e = emit(EventKind::LruDeactivate, charged);
+                Event& e = post(EventKind::LruDeactivate, charged);
                 e.frame = Pfn{a};
             }
         }
@@ -664,7 +664,7 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
             if (fr.referenced || young > 1) {
                 fr.referenced = false;
                 mem.lruAdd(f, Lru::ActiveAnon);
-                Event& e = emit(EventKind::LruActivate, charged);
+                Event& e = post(EventKind::LruActivate, charged);
                 e.frame = f;
             } else {
                 fr.referenced = true;  // the second chance: stays inactive
@@ -686,16 +686,16 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     const std::uint64_t perWrite =
         m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk;
     const std::uint64_t cost = scanned * c.reclaimScanPage + writes * perWrite;
-    m_m.signals.reclaimed(scanned, reclaimed);  // M4 window
+    m_m.pressure.reclaimed(scanned, reclaimed);  // M4 window
     if (direct) {
-        m_m.signals.stall(cost);  // M1: direct reclaim is a memory stall
+        m_m.pressure.stall(cost);  // M1: direct reclaim is a memory stall
         ++m_m.counters.directReclaims;
         m_m.counters.directReclaimNs += cost;
         if (Process* q = m_m.process(charged)) q->counters.c.directReclaims += 1;
     }
     if (scanned > 0 || direct) {
         // kswapd runs on another CPU: its pass takes no time from the running task.
-        Event& e = emit(EventKind::Reclaim, direct ? charged : Pid{}, direct ? cost : 0);
+        Event& e = post(EventKind::Reclaim, direct ? charged : Pid{}, direct ? cost : 0);
         e.count = reclaimed;
         e.index = static_cast<std::uint32_t>(scanned);
         e.present = direct;
@@ -727,7 +727,7 @@ void Kernel::kswapd() {
     }
     if (m_m.memory.freeCount() >= wm.high || stuck) {
         m_m.kswapdAwake = false;
-        Event& e = emit(EventKind::KswapdSleep, Pid{});
+        Event& e = post(EventKind::KswapdSleep, Pid{});
         e.count = m_m.memory.freeCount();
     }
 }
@@ -745,11 +745,11 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
     const std::uint16_t execFlag = vma != nullptr && vma->prot.exec ? pte::Exec : 0;
     Pfn f{};
     std::uint64_t readahead = 0;
-    const bool cacheHit = m_m.swap.slots[sidx].cache != kNoFrame;
+    const bool cacheHit = m_m.swap.slotTable[sidx].cache != kNoFrame;
     if (cacheHit) {
         // S2: still in the swap cache (readahead, or shared and brought in by another mm): minor.
-        f = Pfn{m_m.swap.slots[sidx].cache};
-        Event& mf = emit(EventKind::MinorFault, pid, cost.swapCacheHit);
+        f = Pfn{m_m.swap.slotTable[sidx].cache};
+        Event& mf = post(EventKind::MinorFault, pid, cost.swapCacheHit);
         mf.va = va;
         mf.access = a;
         mf.reason = FaultReason::SwapCacheHit;
@@ -762,8 +762,8 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
                                                          : cost.swapInSsd;
         // M1: waiting for a swapped-out page counts as a memory stall (a workingset refault;
         // every swapped page is treated as evicted while in use).
-        m_m.signals.stall(io);
-        Event& mf = emit(EventKind::MajorFault, pid, io);
+        m_m.pressure.stall(io);
+        Event& mf = post(EventKind::MajorFault, pid, io);
         mf.va = va;
         mf.access = a;
         mf.reason = FaultReason::SwapIn;
@@ -776,14 +776,14 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
             m_m.swap.zramBytes -= ps * 100 / m_m.config.swap.compressionPercent;
             zramResize();
         } else {
-            m_m.swap.slots[sidx].cache = static_cast<std::uint32_t>(f.value);
+            m_m.swap.slotTable[sidx].cache = static_cast<std::uint32_t>(f.value);
             m_m.memory.frame(f).swapSlot = sidx;
             // S3: the aligned cluster of 2^page-cluster slots is read into the swap cache too.
             // Readahead does not reclaim itself: it only uses memory above the min watermark.
             const std::uint32_t cluster = 1u << m_m.config.swap.pageCluster;
             const std::uint32_t base = sidx & ~(cluster - 1);
-            for (std::uint32_t s = base; s < base + cluster && s < m_m.swap.slots.size(); ++s) {
-                SwapSlot& ss = m_m.swap.slots[s];
+            for (std::uint32_t s = base; s < base + cluster && s < m_m.swap.slotTable.size(); ++s) {
+                SwapSlot& ss = m_m.swap.slotTable[s];
                 if (s == sidx || !ss.used || ss.count == 0 || ss.cache != kNoFrame) continue;
                 if (m_m.memory.freeCount() <= m_m.watermarks.min) break;
                 const Pfn r = m_m.memory.allocate(FrameUse::Anon, Pid{});
@@ -805,26 +805,26 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
         // S4: the slot is freed at swap-in.
         putSwapSlot(sidx);
     } else {
-        SwapSlot& ss = m_m.swap.slots[sidx];
+        SwapSlot& ss = m_m.swap.slotTable[sidx];
         if (ss.count > 0) ss.count -= 1;
     }
     q.counters.rssPages += 1;
     q.counters.swapPages -= 1;
     // S5: an exclusive page (or the only reference left) comes back writable.
-    const std::uint32_t slotRefs = fr.swapSlot != kNoSlot ? m_m.swap.slots[fr.swapSlot].count : 0;
+    const std::uint32_t slotRefs = fr.swapSlot != kNoSlot ? m_m.swap.slotTable[fr.swapSlot].count : 0;
     const bool exclusive = before.has(pte::SwapExclusive) || (fr.mapcount == 1 && slotRefs == 0);
     const bool writable = vmaWrite && exclusive;
     // S6: the slot is kept after a read swap-in, unless the device is more than half full or a
     // write fault finds the page exclusive.
     if (fr.swapSlot != kNoSlot && slotRefs == 0 &&
-        (m_m.swap.used() * 2 > m_m.swap.slots.size() || (a == Access::Write && writable))) {
+        (m_m.swap.used() * 2 > m_m.swap.slotTable.size() || (a == Access::Write && writable))) {
         const std::uint32_t old = fr.swapSlot;
-        m_m.swap.slots[old].cache = kNoFrame;
+        m_m.swap.slotTable[old].cache = kNoFrame;
         fr.swapSlot = kNoSlot;
         putSwapSlot(old);
     }
     {
-        Event& e = emit(EventKind::SwapIn, pid);
+        Event& e = post(EventKind::SwapIn, pid);
         e.va = va;
         e.frame = f;
         e.index = sidx;
@@ -835,7 +835,7 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
     e.target = f.value;
     e.flags = pte::Present | pte::Accessed | execFlag | (writable ? pte::Writable : 0) |
               (a == Access::Write && writable ? pte::Dirty : 0);
-    Event& st = emit(EventKind::PteSet, pid);
+    Event& st = post(EventKind::PteSet, pid);
     st.va = va;
     st.frame = f;
     st.writable = writable;
@@ -874,7 +874,7 @@ bool Kernel::runOomKiller(Process& requester) {
     const bool quiet = m_quiet;
     m_quiet = false;
     {
-        Event& e = emit(EventKind::OutOfMemory, requesterPid);
+        Event& e = post(EventKind::OutOfMemory, requesterPid);
         e.count = m_m.memory.freeCount();
     }
     Process* victim = nullptr;
@@ -902,7 +902,7 @@ bool Kernel::runOomKiller(Process& requester) {
     }
     report.victim = victim->pid;
     m_m.oomReports.push_back(std::move(report));
-    Event& e = emit(EventKind::OomKill, victim->pid);
+    Event& e = post(EventKind::OomKill, victim->pid);
     e.count = static_cast<std::uint64_t>(best < 0 ? 0 : best);
     e.otherPid = requesterPid;
     e.index = static_cast<std::uint32_t>(m_m.oomReports.size() - 1);
@@ -942,7 +942,7 @@ std::optional<Kernel::Slot> Kernel::ensureLeaf(Process& p, VirtAddr va) {
             parent.entries[idx] = Pte{child, pte::Present | pte::Writable};
             parent.used += 1;
             m_m.process(pid)->counters.pageTablePages += 1;
-            Event& e = emit(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
+            Event& e = post(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
             e.va = va;
             e.frame = f;
             e.level = childLevel;
@@ -1060,7 +1060,7 @@ void Kernel::kill(Process& p, SigCode code) {
     Process& q = *m_m.process(pid);
     q.state = ProcState::Killed;
     q.exitSignal = code;
-    Event& e = emit(EventKind::ProcessKilled, pid,
+    Event& e = post(EventKind::ProcessKilled, pid,
                     m_m.config.costs.signalKill + freed * m_m.config.costs.perPageUnmap);
     e.code = code;
     e.count = freed;
@@ -1072,7 +1072,7 @@ void Kernel::exit(Pid pid) {
     std::uint64_t freed = 0;
     teardown(p, freed);
     p.state = ProcState::Exited;
-    Event& e = emit(EventKind::Exit, pid,
+    Event& e = post(EventKind::Exit, pid,
                     m_m.config.costs.syscall + freed * m_m.config.costs.perPageUnmap);
     e.count = freed;
 }
@@ -1085,7 +1085,7 @@ void Kernel::flushRange(Process& p, const std::vector<Vpn>& pages) {
     }
     for (const Vpn v : pages)
         if (asid) m_m.tlb.invalidate(*asid, v);
-    Event& e = emit(EventKind::TlbFlush, p.pid, m_m.config.costs.tlbFlushPage * pages.size());
+    Event& e = post(EventKind::TlbFlush, p.pid, m_m.config.costs.tlbFlushPage * pages.size());
     e.va = pages.front().value << m_m.geometry().pageBits;
     e.count = pages.size();
     ++m_m.counters.tlbFlushes;
@@ -1095,7 +1095,7 @@ void Kernel::flushRange(Process& p, const std::vector<Vpn>& pages) {
 void Kernel::flushMm(Process& p) {
     const auto asid = m_m.tlb.asidOf(p.pid);
     const std::uint32_t n = asid ? m_m.tlb.flushAsid(*asid) : 0;
-    Event& e = emit(EventKind::TlbFlush, p.pid, m_m.config.costs.tlbFlushFull);
+    Event& e = post(EventKind::TlbFlush, p.pid, m_m.config.costs.tlbFlushFull);
     e.full = true;
     e.count = n;
     ++m_m.counters.tlbFlushes;
@@ -1142,7 +1142,7 @@ std::optional<VirtAddr> Kernel::mmap(Pid pid, std::uint64_t length, std::optiona
     const std::uint64_t ps = m_m.geometry().pageSize();
     const std::uint64_t len = alignUp(length, ps);
     auto fail = [&](std::uint64_t err) -> std::optional<VirtAddr> {
-        Event& e = emit(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
+        Event& e = post(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
         e.count = err;
         e.va = hint.value_or(0);
         return std::nullopt;
@@ -1163,7 +1163,7 @@ std::optional<VirtAddr> Kernel::mmap(Pid pid, std::uint64_t length, std::optiona
         start = *area;
     }
     insertVma(p, Vma{start, start + len, prot, false, VmaKind::Anonymous, "", 0, name});
-    Event& e = emit(EventKind::Mmap, pid, m_m.config.costs.syscall);
+    Event& e = post(EventKind::Mmap, pid, m_m.config.costs.syscall);
     e.va = start;
     e.count = len / ps;
     if (populateNow) populate(pid, start, len);
@@ -1193,7 +1193,7 @@ std::optional<VirtAddr> Kernel::malloc(Pid pid, std::uint64_t length, const std:
             const VirtAddr newEnd = alignUp(newTop + kTopPad, ps);
             for (const Vma& v : p.vmas)
                 if (v.start < newEnd && v.end > p.brkEnd) {
-                    Event& e = emit(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
+                    Event& e = post(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
                     e.count = kEnomem;
                     return std::nullopt;
                 }
@@ -1204,7 +1204,7 @@ std::optional<VirtAddr> Kernel::malloc(Pid pid, std::uint64_t length, const std:
             else
                 insertVma(p, Vma{p.brkEnd, newEnd, Prot{true, true, false}, false,
                                  VmaKind::Anonymous, "", 0, "[heap]"});
-            Event& e = emit(EventKind::Brk, pid, m_m.config.costs.syscall);
+            Event& e = post(EventKind::Brk, pid, m_m.config.costs.syscall);
             e.va = p.brkEnd;
             e.count = (newEnd - p.brkEnd) / ps;
             p.brkEnd = newEnd;
@@ -1212,7 +1212,7 @@ std::optional<VirtAddr> Kernel::malloc(Pid pid, std::uint64_t length, const std:
         p.heapTop = newTop;
         result = addr;
     }
-    Event& e = emit(EventKind::Malloc, pid, 50);
+    Event& e = post(EventKind::Malloc, pid, 50);
     e.va = result.value_or(0);
     e.count = length;
     if (result) m_m.process(pid)->regions.push_back(Region{name, *result, length});
@@ -1229,7 +1229,7 @@ void Kernel::free(Pid pid, const std::string& name) {
     }
     const Region region = *r;
     p.regions.erase(p.regions.begin() + (r - p.regions.data()));
-    Event& e = emit(EventKind::Free, pid, 50);
+    Event& e = post(EventKind::Free, pid, 50);
     e.va = region.start;
     e.count = region.length;
     // Blocks from mmap go back to the kernel at once; heap chunks stay mapped (and resident).
@@ -1246,7 +1246,7 @@ void Kernel::munmap(Pid pid, VirtAddr start, std::uint64_t length) {
     const std::uint64_t ps = m_m.geometry().pageSize();
     const VirtAddr end = start + alignUp(length, ps);
     if (start % ps != 0 || length == 0) {
-        Event& e = emit(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
+        Event& e = post(EventKind::SyscallFailed, pid, m_m.config.costs.syscall);
         e.count = kEinval;
         return;
     }
@@ -1259,7 +1259,7 @@ void Kernel::munmap(Pid pid, VirtAddr start, std::uint64_t length) {
     std::erase_if(q.regions,
                   [&](const Region& r) { return r.start >= start && r.start + r.length <= end; });
     if (q.brkEnd > q.brkStart && start <= q.brkStart && end >= q.brkEnd) q.brkEnd = q.brkStart;
-    Event& e = emit(EventKind::Munmap, pid,
+    Event& e = post(EventKind::Munmap, pid,
                     m_m.config.costs.syscall + pages * m_m.config.costs.perPageUnmap);
     e.va = start;
     e.count = (end - start) / ps;
@@ -1306,7 +1306,7 @@ void Kernel::mprotect(Pid pid, VirtAddr start, std::uint64_t length, Prot prot) 
         // flushes every present entry it modified, so a later write never faults spuriously.
         if (before & pte::Present) flush.push_back(m_m.vpnOf(va));
     }
-    Event& e = emit(EventKind::Mprotect, pid, m_m.config.costs.syscall);
+    Event& e = post(EventKind::Mprotect, pid, m_m.config.costs.syscall);
     e.va = start;
     e.count = changed;
     if (!flush.empty()) flushRange(p, flush);
@@ -1319,7 +1319,7 @@ void Kernel::madviseDontneed(Pid pid, VirtAddr start, std::uint64_t length) {
     const VirtAddr end = start + alignUp(length, ps);
     // A5: frames freed and PTEs cleared at once; the VMA (and page tables) stay.
     const auto [pages, freed] = zapRange(p, start, end, false);
-    Event& e = emit(EventKind::MadviseDontneed, pid,
+    Event& e = post(EventKind::MadviseDontneed, pid,
                     m_m.config.costs.syscall + pages * m_m.config.costs.perPageUnmap);
     e.va = start;
     e.count = pages;
@@ -1351,11 +1351,11 @@ void Kernel::populate(Pid pid, VirtAddr start, std::uint64_t length) {
     m_quiet = false;
     const std::uint64_t spent = m_quietCost;
     Process& p = *m_m.process(pid);
-    Event& e = emit(EventKind::Populate, pid, spent);
+    Event& e = post(EventKind::Populate, pid, spent);
     e.va = start;
     e.count = p.counters.c.faults.minor - minorBefore;
     if (!p.running()) {
-        Event& k = emit(EventKind::ProcessKilled, pid);
+        Event& k = post(EventKind::ProcessKilled, pid);
         k.code = p.exitSignal;
     }
 }
@@ -1411,7 +1411,7 @@ bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
         m_m.tables.node(cs->node).used += 1;
         if (ce.swapped()) {
             // A swap entry is copied and the slot gains a reference (copy_nonpresent_pte).
-            m_m.swap.slots[ce.target].count += 1;
+            m_m.swap.slotTable[ce.target].count += 1;
             m_m.process(childPid)->counters.swapPages += 1;
         } else if (!ce.has(pte::ZeroPage)) {
             m_m.memory.frame(Pfn{ce.target}).mapcount += 1;
@@ -1420,13 +1420,13 @@ bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
         ++copied;
     }
     const std::uint64_t tables = m_m.counters.framesAllocated - ptBefore;
-    Event& e = emit(EventKind::Fork, parentPid,
+    Event& e = post(EventKind::Fork, parentPid,
                     m_m.config.costs.forkBase + copied * m_m.config.costs.forkPerPte);
     e.otherPid = childPid;
     e.count = copied;
     e.index = static_cast<std::uint32_t>(tables);
     {
-        Event& s = emit(EventKind::ProcessStart, childPid);
+        Event& s = post(EventKind::ProcessStart, childPid);
         s.otherPid = parentPid;
     }
     // T4: the parent's TLB is flushed once, after its PTEs were write-protected.

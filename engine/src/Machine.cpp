@@ -61,7 +61,7 @@ Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
         watermarks.high = watermarks.min + 2 * gap;
     }
     if (cfg.swap.kind != SwapKind::None) {
-        swap.slots.resize(cfg.swap.pages);
+        swap.slotTable.resize(cfg.swap.pages);
         swap.free.reserve(cfg.swap.pages);
         for (std::uint64_t s = cfg.swap.pages; s-- > 0;)
             swap.free.push_back(static_cast<std::uint32_t>(s));
@@ -112,7 +112,7 @@ PressureLevel Machine::pressureLevel() const {
     const PressureThresholds& t = config.pressure;
     const std::uint64_t total = memory.total();
     const std::uint64_t usedPct = total == 0 ? 0 : (total - memory.freeCount()) * 100 / total;
-    const std::uint64_t swapTotal = swap.slots.size();
+    const std::uint64_t swapTotal = swap.slotTable.size();
     const std::uint64_t swapUsed = swap.used();
     if (swapTotal > 0 && swapUsed * 100 >= swapTotal * t.criticalSwap) return PressureLevel::Critical;
     // "danger: > 95 % with swapping". Without swap there is nothing to swap, so a full machine

@@ -25,7 +25,7 @@ std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) {
 /// Rough size of a machine copy, to keep keyframes within their memory budget.
 std::uint64_t machineBytes(const Machine& m) {
     std::uint64_t bytes = sizeof(Machine) + m.memory.total() * (sizeof(Frame) + 4) +
-                          m.swap.slots.size() * (sizeof(SwapSlot) + 4);
+                          m.swap.slotTable.size() * (sizeof(SwapSlot) + 4);
     bytes += m.tables.liveCount() * (sizeof(PtNode) + sizeof(Pte) * 512);
     bytes += m.tlb.entries().size() * sizeof(TlbEntry);
     for (const Process& p : m.processes)
@@ -91,11 +91,11 @@ Sample Simulator::sample() const {
         s.rssPages += p.counters.rssPages;
     s.framesZram = m_machine.memory.countOf(FrameUse::Zram);
     s.swapUsed = m_machine.swap.used();
-    s.swapTotal = m_machine.swap.slots.size();
+    s.swapTotal = m_machine.swap.slotTable.size();
     s.watermarks = m_machine.watermarks;
     s.level = m_machine.pressureLevel();
     s.kswapdAwake = m_machine.kswapdAwake;
-    const PressureSignals& ps = m_machine.signals;
+    const PressureSignals& ps = m_machine.pressure;
     for (int i = 0; i < 3; ++i) {
         s.psiSome[i] = ps.some.hundredths(i);
         s.psiFull[i] = ps.full.hundredths(i);
@@ -245,7 +245,7 @@ const std::vector<Event>& Simulator::step() {
         execute(op, sub, k);
         if (sub == 0 && op.pause && op.kind != OpKind::Checkpoint) k.checkpoint();
         k.kswapd();  // W5: background reclaim between steps
-        m_machine.signals.advance(m_machine.now);  // M3: fold elapsed 2 s PSI periods
+        m_machine.pressure.advance(m_machine.now);  // M3: fold elapsed 2 s PSI periods
         const PressureLevel level = m_machine.pressureLevel();
         if (level > m_machine.maxPressure) m_machine.maxPressure = level;
     }

@@ -182,7 +182,7 @@ TEST(Swap, S4_ZramHasNoSwapCacheEverySwapInIsMajor) {
     const Machine& m = sim->machine();
     EXPECT_EQ(proc(*sim, 1).counters.c.faults.major, 2048u);
     EXPECT_EQ(m.counters.swapCacheHits, 0u);
-    for (const SwapSlot& s : m.swap.slots)
+    for (const SwapSlot& s : m.swap.slotTable)
         EXPECT_EQ(s.cache, kNoFrame);
 }
 
@@ -212,7 +212,7 @@ TEST(Swap, S6_SwapCacheKeepsTheSlotAfterAReadSwapIn) {
     const auto sim = runChecked(scenarioJson(kSwapBack, kSwapMachine));
     const Machine& m = sim->machine();
     std::uint64_t cached = 0;
-    for (const SwapSlot& s : m.swap.slots)
+    for (const SwapSlot& s : m.swap.slotTable)
         cached += s.cache != kNoFrame ? 1 : 0;
     EXPECT_GT(cached, 0u);
 }
@@ -281,7 +281,7 @@ TEST(Pressure, FiveLevelsFromUsedMemoryAndSwap) {
     use(110);  // 96 % but nothing swapped yet: still warning
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Warning);
     m.swap.free.pop_back();
-    m.swap.slots[0].used = true;
+    m.swap.slotTable[0].used = true;
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Danger);
     m.swap.free.resize(50);
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Critical);
@@ -324,10 +324,10 @@ TEST(Psi, M1_DirectReclaimAndSwapInsAreStallsColdAnonymousFaultsAreNot) {
         R"([{"op":"mmap","pid":1,"region":"a","size":"8 MiB"},
             {"op":"touch","pid":1,"region":"a","access":"write"}])",
         kSwapMachine));
-    EXPECT_EQ(cold->machine().signals.totalStallNs, 0u);
+    EXPECT_EQ(cold->machine().pressure.totalStallNs, 0u);
     const auto sim = runChecked(scenarioJson(kSwapBack, kSwapMachine));
     const Machine& m = sim->machine();
-    EXPECT_EQ(m.signals.totalStallNs,
+    EXPECT_EQ(m.pressure.totalStallNs,
               m.counters.directReclaimNs + m.counters.faults.major * m.config.costs.swapInSsd);
 }
 

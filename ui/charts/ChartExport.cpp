@@ -160,8 +160,11 @@ QByteArray seriesJson(const Simulator& sim) {
     while (std::getline(in, line)) {
         std::istringstream r(line);
         std::size_t i = 0;
-        for (std::string v; std::getline(r, v, ',') && i < cols.size(); ++i)
-            cols[i].push_back(std::stoull(v));
+        for (std::string v; std::getline(r, v, ',') && i < cols.size(); ++i) {
+            // Counters are integers, PSI averages decimals, levels words.
+            auto value = nlohmann::json::parse(v, nullptr, false);
+            cols[i].push_back(value.is_discarded() ? nlohmann::json(v) : std::move(value));
+        }
     }
     nlohmann::json j;
     j["header"] = {{"format", "pfviz-series"},

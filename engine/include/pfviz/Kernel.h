@@ -70,7 +70,7 @@ private:
         std::uint32_t index;
     };
 
-    Event& emit(EventKind kind, Pid pid, std::uint64_t cost = 0);
+    Event& post(EventKind kind, Pid pid, std::uint64_t cost = 0);
     void countAll(Process& p, std::uint64_t Counters::*field, std::uint64_t n = 1);
     void countFault(Process& p, std::uint64_t FaultCounters::*field, std::uint64_t n = 1);
     void ensureCurrent(Pid pid);

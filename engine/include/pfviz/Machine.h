@@ -49,11 +49,11 @@ struct SwapSlot {
 };
 
 struct SwapDevice {
-    std::vector<SwapSlot> slots;
+    std::vector<SwapSlot> slotTable;  // not "slots": Qt defines that as a macro
     std::vector<std::uint32_t> free;  // back() is taken next (lowest slot first at start)
     std::uint64_t zramBytes{};        // zram: compressed bytes stored (S7)
     std::vector<std::uint32_t> zramFrames;  // zram: frames holding the compressed data
-    std::uint64_t used() const { return slots.size() - free.size(); }
+    std::uint64_t used() const { return slotTable.size() - free.size(); }
     bool operator==(const SwapDevice&) const = default;
 };
 
@@ -128,10 +128,10 @@ struct Machine {
     SimTime kswapdClock{};  // simulated time up to which kswapd has done its work
     PressureLevel maxPressure{PressureLevel::Normal};
     std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
-    PressureSignals signals{};
+    PressureSignals pressure{};  // not "signals": Qt defines that as a macro
 
     /// RAM + swap, in pages (totalpages of a global OOM, O2).
-    std::uint64_t totalPages() const { return memory.total() + swap.slots.size(); }
+    std::uint64_t totalPages() const { return memory.total() + swap.slotTable.size(); }
     PressureLevel pressureLevel() const;
 
     Process* process(Pid pid);
