@@ -332,12 +332,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         Event& z = post(EventKind::ZeroFill, pid);
         z.va = va;
         z.frame = f;
-        m_m.tlb.invalidate(asid, vpn);
-        Event& fl = post(EventKind::TlbFlush, pid, cost.tlbFlushPage);
-        fl.va = va;
-        fl.count = 1;
-        ++m_m.counters.tlbFlushes;
-        ++m_m.counters.pagesFlushed;
+        flushPage(asid, pid, va);
         Pte& e = pteAt(*slot);
         e.target = f.value;
         e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
@@ -399,12 +394,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     c.frame = f;
     c.oldFrame = old;
     c.count = refs;
-    m_m.tlb.invalidate(asid, vpn);
-    Event& fl = post(EventKind::TlbFlush, pid, cost.tlbFlushPage);
-    fl.va = va;
-    fl.count = 1;
-    ++m_m.counters.tlbFlushes;
-    ++m_m.counters.pagesFlushed;
+    flushPage(asid, pid, va);
     // The OOM killer may have run inside allocFrame and changed the old frame's sharers; re-read.
     Pte& e = pteAt(*slot);
     Frame& oldFrame = m_m.memory.frame(Pfn{e.target});
@@ -1075,6 +1065,16 @@ void Kernel::exit(Pid pid) {
     Event& e = post(EventKind::Exit, pid,
                     m_m.config.costs.syscall + freed * m_m.config.costs.perPageUnmap);
     e.count = freed;
+}
+
+void Kernel::flushPage(std::uint16_t asid, Pid pid, VirtAddr va) {
+    // T3: the present entry for `va` changes frame; its translation must go before the new one.
+    m_m.tlb.invalidate(asid, m_m.vpnOf(va));
+    Event& e = post(EventKind::TlbFlush, pid, m_m.config.costs.tlbFlushPage);
+    e.va = va;
+    e.count = 1;
+    ++m_m.counters.tlbFlushes;
+    ++m_m.counters.pagesFlushed;
 }
 
 void Kernel::flushRange(Process& p, const std::vector<Vpn>& pages) {

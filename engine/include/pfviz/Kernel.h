@@ -107,6 +107,8 @@ private:
     /// ceiling (T4). Emits one TlbFlush event.
     void flushRange(Process& p, const std::vector<Vpn>& pages);
     void flushMm(Process& p);
+    /// One single-page flush after a fault changed the frame of a present entry (T3).
+    void flushPage(std::uint16_t asid, Pid pid, VirtAddr va);
     bool runOomKiller(Process& requester);
     std::optional<VirtAddr> findFreeArea(const Process& p, std::uint64_t length) const;
     void insertVma(Process& p, Vma v);
