@@ -66,7 +66,8 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         m.forEachLeaf(p, [&](VirtAddr va, const Pte& e) {
             if (e.swapped()) {
                 ++swapped;
-                if (e.mapped() || e.target >= m.swap.slotTable.size() || !m.swap.slotTable[e.target].used)
+                if (e.mapped() || e.target >= m.swap.slotTable.size() ||
+                    !m.swap.slotTable[e.target].used)
                     bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
                                       " swap entry to a bad slot ", e.target));
                 else
@@ -159,8 +160,8 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         freeSlots += sl.used ? 0 : 1;
     }
     if (freeSlots != m.swap.free.size())
-        bad.push_back(msg(freeSlots, " free swap slots but the free list holds ",
-                          m.swap.free.size()));
+        bad.push_back(
+            msg(freeSlots, " free swap slots but the free list holds ", m.swap.free.size()));
     if (m.swap.zramFrames.size() != mem.countOf(FrameUse::Zram) ||
         m.swap.zramFrames.size() != (m.swap.zramBytes + g.pageSize() - 1) / g.pageSize())
         bad.push_back(msg("zram holds ", m.swap.zramBytes, " bytes in ", m.swap.zramFrames.size(),

@@ -801,7 +801,8 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
     q.counters.rssPages += 1;
     q.counters.swapPages -= 1;
     // S5: an exclusive page (or the only reference left) comes back writable.
-    const std::uint32_t slotRefs = fr.swapSlot != kNoSlot ? m_m.swap.slotTable[fr.swapSlot].count : 0;
+    const std::uint32_t slotRefs =
+        fr.swapSlot != kNoSlot ? m_m.swap.slotTable[fr.swapSlot].count : 0;
     const bool exclusive = before.has(pte::SwapExclusive) || (fr.mapcount == 1 && slotRefs == 0);
     const bool writable = vmaWrite && exclusive;
     // S6: the slot is kept after a read swap-in, unless the device is more than half full or a
@@ -875,10 +876,9 @@ bool Kernel::runOomKiller(Process& requester) {
     for (Process& q : m_m.processes) {
         if (!q.running()) continue;
         const std::int64_t b = badness(m_m, q);
-        report.candidates.push_back(OomCandidate{q.pid, q.name, q.counters.rssPages,
-                                                 q.counters.swapPages, q.counters.pageTablePages,
-                                                 q.oomScoreAdj, b, oomScore(m_m, q),
-                                                 q.oomScoreAdj != -1000});
+        report.candidates.push_back(OomCandidate{
+            q.pid, q.name, q.counters.rssPages, q.counters.swapPages, q.counters.pageTablePages,
+            q.oomScoreAdj, b, oomScore(m_m, q), q.oomScoreAdj != -1000});
         if (q.oomScoreAdj == -1000) continue;  // O1: never chosen
         if (victim == nullptr || b >= best) {  // ties go to the later task, as the kernel's scan
             victim = &q;

@@ -244,7 +244,7 @@ const std::vector<Event>& Simulator::step() {
         Kernel k(m_machine, m_events, m_step);
         execute(op, sub, k);
         if (sub == 0 && op.pause && op.kind != OpKind::Checkpoint) k.checkpoint();
-        k.kswapd();  // W5: background reclaim between steps
+        k.kswapd();                                 // W5: background reclaim between steps
         m_machine.pressure.advance(m_machine.now);  // M3: fold elapsed 2 s PSI periods
         const PressureLevel level = m_machine.pressureLevel();
         if (level > m_machine.maxPressure) m_machine.maxPressure = level;

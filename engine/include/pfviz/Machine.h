@@ -49,9 +49,9 @@ struct SwapSlot {
 };
 
 struct SwapDevice {
-    std::vector<SwapSlot> slotTable;  // not "slots": Qt defines that as a macro
-    std::vector<std::uint32_t> free;  // back() is taken next (lowest slot first at start)
-    std::uint64_t zramBytes{};        // zram: compressed bytes stored (S7)
+    std::vector<SwapSlot> slotTable;        // not "slots": Qt defines that as a macro
+    std::vector<std::uint32_t> free;        // back() is taken next (lowest slot first at start)
+    std::uint64_t zramBytes{};              // zram: compressed bytes stored (S7)
     std::vector<std::uint32_t> zramFrames;  // zram: frames holding the compressed data
     std::uint64_t used() const { return slotTable.size() - free.size(); }
     bool operator==(const SwapDevice&) const = default;
@@ -90,10 +90,10 @@ struct PressureSignals {
     std::uint64_t totalStallNs{};    // /proc/pressure/memory total= (in ns here)
     std::uint64_t someAvg10Max{};    // hundredths of a percent
     std::uint64_t fullAvg10Max{};
-    std::uint64_t windowScanned{};   // vmpressure window (512 pages)
+    std::uint64_t windowScanned{};  // vmpressure window (512 pages)
     std::uint64_t windowReclaimed{};
     std::array<std::uint64_t, 3> vmpressureEvents{};  // low, medium, critical
-    std::uint8_t lastVmpressure{};   // VmpressureLevel of the last window
+    std::uint8_t lastVmpressure{};                    // VmpressureLevel of the last window
     /// Adds stall time (direct reclaim, swap-in refault wait) and folds every elapsed 2 s period.
     void stall(std::uint64_t ns) {
         pendingStallNs += ns;
@@ -128,7 +128,7 @@ struct Machine {
     SimTime kswapdClock{};  // simulated time up to which kswapd has done its work
     PressureLevel maxPressure{PressureLevel::Normal};
     std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
-    PressureSignals pressure{};  // not "signals": Qt defines that as a macro
+    PressureSignals pressure{};         // not "signals": Qt defines that as a macro
 
     /// RAM + swap, in pages (totalpages of a global OOM, O2).
     std::uint64_t totalPages() const { return memory.total() + swap.slotTable.size(); }
