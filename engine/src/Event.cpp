@@ -96,6 +96,18 @@ std::string_view eventKindId(EventKind k) {
             return "kswapd_sleep";
         case EventKind::Reclaim:
             return "reclaim";
+        case EventKind::MemcgReclaim:
+            return "memcg_reclaim";
+        case EventKind::MemcgJoin:
+            return "memcg_join";
+        case EventKind::Mlock:
+            return "mlock";
+        case EventKind::LruUnevictable:
+            return "lru_unevictable";
+        case EventKind::MadviseFree:
+            return "madvise_free";
+        case EventKind::LazyFreeDrop:
+            return "lazy_free_drop";
     }
     return "unknown";
 }

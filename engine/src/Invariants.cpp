@@ -120,7 +120,8 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         if (fr.use == FrameUse::Anon && mappers[f] == 0 && fr.swapSlot == kNoSlot)
             bad.push_back(msg("frame ", f, " is anonymous memory that nobody maps (leak)"));
         // LRU membership (L1): every anonymous page is on exactly one anon list, nothing else.
-        const bool onAnonLru = fr.lru == Lru::InactiveAnon || fr.lru == Lru::ActiveAnon;
+        const bool onAnonLru =
+            fr.lru == Lru::InactiveAnon || fr.lru == Lru::ActiveAnon || fr.lru == Lru::Unevictable;
         if ((fr.use == FrameUse::Anon) != onAnonLru)
             bad.push_back(msg("frame ", f, " LRU membership does not match its use"));
         if (fr.swapSlot != kNoSlot &&
@@ -130,7 +131,7 @@ std::vector<std::string> checkInvariants(const Machine& m) {
                               " whose swap cache does not point back"));
     }
     // LRU lists: links, sizes.
-    for (Lru l : {Lru::InactiveAnon, Lru::ActiveAnon}) {
+    for (Lru l : {Lru::InactiveAnon, Lru::ActiveAnon, Lru::Unevictable}) {
         std::uint64_t n = 0;
         std::uint32_t prev = kNoFrame;
         for (std::uint32_t i = mem.lruHead(l); i != kNoFrame && n <= mem.total();
@@ -144,6 +145,39 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         if (n != mem.lruSize(l) || prev != mem.lruTail(l))
             bad.push_back(msg("LRU list ", static_cast<int>(l), " holds ", n, " frames, size says ",
                               mem.lruSize(l)));
+    }
+    // memcg charges (W7): per-group counts match the frames and stay within memory.max;
+    // MADV_FREE marks (A5) only on anonymous pages, and counted.
+    {
+        std::vector<std::uint64_t> charged(m.config.cgroups.size() + 1, 0);
+        std::uint64_t lazy = 0;
+        for (std::uint64_t f = 0; f < mem.total(); ++f) {
+            const Frame& fr = mem.frame(Pfn{f});
+            if (fr.memcg >= charged.size())
+                bad.push_back(msg("frame ", f, " is charged to unknown memcg ", fr.memcg));
+            else
+                ++charged[fr.memcg];
+            if (fr.lazyFree) {
+                ++lazy;
+                if (fr.use != FrameUse::Anon)
+                    bad.push_back(msg("frame ", f, " is marked MADV_FREE but is not anonymous"));
+            }
+        }
+        for (std::size_t id = 1; id < charged.size(); ++id) {
+            const auto cg = static_cast<std::uint16_t>(id);
+            if (charged[id] != mem.charged(cg))
+                bad.push_back(msg("memcg ", id, " charge counter ", mem.charged(cg), " but ",
+                                  charged[id], " frames are charged to it"));
+            if (charged[id] > m.config.cgroups[id - 1].maxPages)
+                bad.push_back(msg("memcg ", id, " uses ", charged[id], " pages, above memory.max ",
+                                  m.config.cgroups[id - 1].maxPages));
+        }
+        if (lazy != mem.lazyFreeCount())
+            bad.push_back(msg("MADV_FREE counter ", mem.lazyFreeCount(), " but ", lazy,
+                              " frames are marked"));
+        if (m.memcgs.size() != m.config.cgroups.size())
+            bad.push_back(msg("memcg state for ", m.memcgs.size(), " groups, ",
+                              m.config.cgroups.size(), " configured"));
     }
     // Swap slots: reference counts, swap cache, free list.
     std::uint64_t freeSlots = 0;

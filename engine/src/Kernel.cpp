@@ -32,6 +32,8 @@ Event& Kernel::post(EventKind kind, Pid pid, std::uint64_t cost) {
     e->pid = pid;
     // Inside a summarised operation (populate) the costs are charged once, by its summary event.
     if (!m_quiet) m_m.now += cost;
+    if (!m_quiet && cost != 0 && pid.valid() && kind != EventKind::Sleep)
+        if (Process* p = m_m.process(pid)) p->cpuNs += cost;  // CPU time for O6
     return *e;
 }
 
@@ -57,8 +59,10 @@ void Kernel::ensureCurrent(Pid pid) {
 // ---------------------------------------------------------------------------------------------
 // Processes
 
-bool Kernel::spawn(Pid pid, const std::string& name, std::uint32_t uid, std::int32_t oomScoreAdj) {
+bool Kernel::spawn(Pid pid, const std::string& name, std::uint32_t uid, std::int32_t oomScoreAdj,
+                   std::uint16_t memcg) {
     Process p;
+    p.memcg = memcg;
     p.pid = pid;
     p.name = name;
     p.uid = uid;
@@ -421,6 +425,9 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
 Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
     const Pid pid = p.pid;
     const Watermarks& wm = m_m.watermarks;
+    // W7: the memcg charge comes first; it may reclaim in the group or kill inside it.
+    const bool charge = use == FrameUse::Anon || use == FrameUse::PageTable;
+    if (charge && !tryChargeMemcg(p, 1)) return Pfn::none();
     for (;;) {
         const std::uint64_t freeNow = m_m.memory.freeCount();
         // W3 step 1-2: the fast path needs free > low; otherwise kswapd is woken, and the
@@ -436,6 +443,7 @@ Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
             const Pfn f = m_m.memory.allocate(use, pid, vpn, level);
             ++m_m.counters.framesAllocated;
             ++m_m.process(pid)->counters.c.framesAllocated;
+            if (charge) chargeFrame(*m_m.process(pid), f);
             if (use == FrameUse::Anon) {
                 m_m.memory.lruAdd(f, Lru::InactiveAnon);  // L1: new anon pages start inactive
                 Event& e = post(EventKind::FrameAlloc, pid);
@@ -618,14 +626,18 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     const std::uint64_t ratio = gib == 0 ? 1 : std::max<std::uint64_t>(1, intSqrt(10 * gib));
     // The priority loop is collapsed (§14): scan until `target` pages are reclaimed or every
     // page has been looked at twice (once for its second chance, L3).
+    // Clean MADV_FREE pages can go without swap (A5).
     const std::uint64_t budget =
-        haveSwap ? 2 * (mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon)) + 2 : 0;
+        haveSwap || mem.lazyFreeCount() > 0
+            ? 2 * (mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon)) + 2
+            : 0;
     std::uint64_t scanned = 0;
     std::uint64_t reclaimed = 0;
     std::uint64_t writes = 0;
     while (reclaimed < target && scanned < budget) {
-        if (mem.lruSize(Lru::InactiveAnon) * ratio < mem.lruSize(Lru::ActiveAnon) ||
-            mem.lruSize(Lru::InactiveAnon) == 0) {
+        // can_age_anon_pages(): no aging of anonymous pages without swap.
+        if (haveSwap && (mem.lruSize(Lru::InactiveAnon) * ratio < mem.lruSize(Lru::ActiveAnon) ||
+                         mem.lruSize(Lru::InactiveAnon) == 0)) {
             // L4: age the tail of the active list; referenced anonymous pages are demoted too.
             const std::uint32_t a = mem.lruTail(Lru::ActiveAnon);
             if (a != kNoFrame) {
@@ -647,6 +659,12 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
             mem.lruAdd(f, Lru::InactiveAnon);
             continue;
         }
+        if (!haveSwap && !fr.lazyFree) {  // no swap: only MADV_FREE pages can go (A5, L5)
+            mem.lruDel(f);
+            mem.lruAdd(f, Lru::ActiveAnon);
+            continue;
+        }
+        if (cullUnevictable(f, charged)) continue;  // mlocked (L1)
         // L3: harvest the A bits through the reverse map at the tail of the inactive list.
         const std::uint32_t young = harvestReferences(f);
         if (young > 0) {
@@ -662,10 +680,10 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
             }
             continue;
         }
-        if (swapOutFrame(f, writes)) {
+        if (evictAnon(f, charged, writes)) {
             ++reclaimed;
         } else {
-            // add_to_swap failed (swap full): activate, like the kernel.
+            // add_to_swap failed (swap full), or a MADV_FREE page was written again: activate.
             mem.lruDel(f);
             mem.lruAdd(f, Lru::ActiveAnon);
         }
@@ -776,7 +794,13 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
                 SwapSlot& ss = m_m.swap.slotTable[s];
                 if (s == sidx || !ss.used || ss.count == 0 || ss.cache != kNoFrame) continue;
                 if (m_m.memory.freeCount() <= m_m.watermarks.min) break;
+                // ... nor beyond the memcg's limit (W7): readahead is charged to the faulting task.
+                const Process& rp = *m_m.process(pid);
+                if (rp.memcg != 0 &&
+                    m_m.memory.charged(rp.memcg) >= m_m.config.cgroups[rp.memcg - 1u].maxPages)
+                    break;
                 const Pfn r = m_m.memory.allocate(FrameUse::Anon, Pid{});
+                chargeFrame(rp, r);
                 ++m_m.counters.framesAllocated;
                 m_m.memory.lruAdd(r, Lru::InactiveAnon);
                 m_m.memory.frame(r).swapSlot = s;
@@ -859,27 +883,38 @@ std::int64_t Kernel::oomScore(const Machine& m, const Process& p) {
     return oomScore(badness(m, p), p.oomScoreAdj, m.totalPages());
 }
 
-bool Kernel::runOomKiller(Process& requester) {
+bool Kernel::runOomKiller(Process& requester, std::uint16_t memcg) {
     const Pid requesterPid = requester.pid;
     // The OOM killer is always shown, even inside an operation summarised as one event.
     const bool quiet = m_quiet;
     m_quiet = false;
     {
         Event& e = post(EventKind::OutOfMemory, requesterPid);
-        e.count = m_m.memory.freeCount();
+        e.count = memcg != 0 ? m_m.memory.charged(memcg) : m_m.memory.freeCount();
+        e.memcg = memcg;
     }
+    const bool legacy = m_m.config.oomPolicy == OomPolicy::Legacy;
     Process* victim = nullptr;
     std::int64_t best = 0;
     OomReport report;
     report.requester = requesterPid;
-    report.totalPages = m_m.totalPages();
+    report.memcg = memcg;
+    report.policy = m_m.config.oomPolicy;
+    // O2: totalpages is RAM + swap, or for a memcg OOM its limit (+ swap if swappiness != 0).
+    report.totalPages = memcg != 0 ? m_m.memcgTotalPages(memcg) : m_m.totalPages();
     for (Process& q : m_m.processes) {
         if (!q.running()) continue;
-        const std::int64_t b = badness(m_m, q);
-        report.candidates.push_back(OomCandidate{
-            q.pid, q.name, q.counters.rssPages, q.counters.swapPages, q.counters.pageTablePages,
-            q.oomScoreAdj, b, oomScore(m_m, q), q.oomScoreAdj != -1000});
-        if (q.oomScoreAdj == -1000) continue;  // O1: never chosen
+        if (memcg != 0 && q.memcg != memcg) continue;  // O1: only the constraint domain
+        const std::int64_t b =
+            legacy ? legacyBadness(m_m, q)
+                   : badness(q.counters.rssPages, q.counters.swapPages, q.counters.pageTablePages,
+                             q.oomScoreAdj, report.totalPages);
+        // O3 (always global totalpages); O6: oom_score showed the points directly.
+        const std::int64_t score = legacy ? b : oomScore(m_m, q);
+        report.candidates.push_back(OomCandidate{q.pid, q.name, q.counters.rssPages,
+                                                 q.counters.swapPages, q.counters.pageTablePages,
+                                                 q.oomScoreAdj, b, score, q.oomScoreAdj != -1000});
+        if (q.oomScoreAdj == -1000) continue;  // O1: never chosen (O6: oom_adj -17)
         if (victim == nullptr || b >= best) {  // ties go to the later task, as the kernel's scan
             victim = &q;
             best = b;
@@ -888,7 +923,7 @@ bool Kernel::runOomKiller(Process& requester) {
     if (victim == nullptr) {
         // Nothing may be killed: the allocation fails and the requester dies.
         victim = &requester;
-        best = badness(m_m, requester);
+        best = legacy ? legacyBadness(m_m, requester) : badness(m_m, requester);
     }
     report.victim = victim->pid;
     m_m.oomReports.push_back(std::move(report));
@@ -896,7 +931,9 @@ bool Kernel::runOomKiller(Process& requester) {
     e.count = static_cast<std::uint64_t>(best < 0 ? 0 : best);
     e.otherPid = requesterPid;
     e.index = static_cast<std::uint32_t>(m_m.oomReports.size() - 1);
+    e.memcg = memcg;
     countAll(*victim, &Counters::oomKills);
+    if (memcg != 0) ++m_m.memcgs[memcg - 1u].oomKills;
     kill(*victim, SigCode::Sigkill);
     m_quiet = quiet;
     return true;
@@ -1371,8 +1408,11 @@ bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
         child.parent = parentPid;
         child.uid = parent.uid;
         child.oomScoreAdj = parent.oomScoreAdj;
+        child.memcg = parent.memcg;  // a child starts in its parent's cgroup
         child.startTime = m_m.now;
         child.vmas = parent.vmas;
+        for (Vma& v : child.vmas)
+            v.locked = false;  // mlock is not inherited across fork
         child.regions = parent.regions;
         child.brkStart = parent.brkStart;
         child.brkEnd = parent.brkEnd;

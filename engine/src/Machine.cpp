@@ -45,8 +45,8 @@ ScanWeights scanWeights(std::uint32_t swappiness, std::uint64_t anonCost, std::u
 Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
     : config(cfg), memory(cfg.frames), tlb(cfg.tlb), rng(seed) {
     const unsigned pageBits = cfg.geometry.pageBits;
-    const std::uint64_t lowmemKb = pageBits >= 10 ? cfg.frames << (pageBits - 10)
-                                                  : cfg.frames >> (10 - pageBits);
+    const std::uint64_t lowmemKb =
+        pageBits >= 10 ? cfg.frames << (pageBits - 10) : cfg.frames >> (10 - pageBits);
     const std::uint64_t mfk =
         cfg.minFreeKbytes != 0 ? cfg.minFreeKbytes : defaultMinFreeKbytes(lowmemKb);
     watermarks = computeWatermarks(cfg.frames, mfk, cfg.watermarkScaleFactor, pageBits);
@@ -66,6 +66,8 @@ Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
         for (std::uint64_t s = cfg.swap.pages; s-- > 0;)
             swap.free.push_back(static_cast<std::uint32_t>(s));
     }
+    memory.setMemcgCount(cfg.cgroups.size());
+    memcgs.resize(cfg.cgroups.size());
 }
 
 void PressureSignals::advance(SimTime now) {
@@ -114,7 +116,8 @@ PressureLevel Machine::pressureLevel() const {
     const std::uint64_t usedPct = total == 0 ? 0 : (total - memory.freeCount()) * 100 / total;
     const std::uint64_t swapTotal = swap.slotTable.size();
     const std::uint64_t swapUsed = swap.used();
-    if (swapTotal > 0 && swapUsed * 100 >= swapTotal * t.criticalSwap) return PressureLevel::Critical;
+    if (swapTotal > 0 && swapUsed * 100 >= swapTotal * t.criticalSwap)
+        return PressureLevel::Critical;
     // "danger: > 95 % with swapping". Without swap there is nothing to swap, so a full machine
     // is shown as danger as well (the OOM killer is next).
     if (usedPct > t.danger && (swapUsed > 0 || swapTotal == 0)) return PressureLevel::Danger;

@@ -36,10 +36,19 @@ void PhysicalMemory::release(Pfn pfn) {
     Frame& f = m_frames[pfn.value];
     assert(f.use != FrameUse::Free && f.use != FrameUse::ZeroPage);
     if (f.lru != Lru::None) lruDel(pfn);
+    if (f.memcg != 0) --m_memcgPages[f.memcg];
+    if (f.lazyFree) --m_lazyFree;
     --m_useCount[static_cast<int>(f.use)];
     ++m_useCount[static_cast<int>(FrameUse::Free)];
     f = Frame{};
     m_free.push_back(static_cast<std::uint32_t>(pfn.value));
+}
+
+void PhysicalMemory::charge(Pfn pfn, std::uint16_t id) {
+    Frame& f = m_frames[pfn.value];
+    assert(f.use != FrameUse::Free && f.memcg == 0 && id != 0 && id < m_memcgPages.size());
+    f.memcg = id;
+    ++m_memcgPages[id];
 }
 
 void PhysicalMemory::lruAdd(Pfn pfn, Lru list) {

@@ -14,9 +14,9 @@ using json::JsonReader;
 
 namespace {
 
-const std::vector<std::string> kOpNames = {"spawn",   "mmap",     "malloc", "free",  "munmap",
-                                           "touch",   "access",   "fork",   "exit",  "populate",
-                                           "madvise", "mprotect", "switch", "sleep", "checkpoint"};
+const std::vector<std::string> kOpNames = {
+    "spawn",    "mmap",    "malloc",   "free",   "munmap", "touch",      "access", "fork",  "exit",
+    "populate", "madvise", "mprotect", "switch", "sleep",  "checkpoint", "mlock",  "cgroup"};
 
 std::string joined(const std::set<std::string>& names) {
     std::string s;
@@ -101,7 +101,7 @@ MachineConfig parseMachine(const JsonReader& r) {
     r.requireObject();
     r.allowOnly({"memory", "frames", "page_size", "paging", "tlb", "costs", "series_bucket_ns",
                  "swap", "swappiness", "min_free_kbytes", "watermark_scale_factor",
-                 "pressure_levels"});
+                 "pressure_levels", "cgroups", "oom_policy"});
     Geometry& g = cfg.geometry;
     if (auto ps = r.find("page_size")) {
         const std::uint64_t size = ps->asSize(std::uint64_t{1} << 30);
@@ -164,13 +164,14 @@ MachineConfig parseMachine(const JsonReader& r) {
             size.fail("expected a whole number of pages of " + std::to_string(pageSize) + " bytes");
         cfg.swap.pages = bytes / pageSize;
         if (cfg.swap.pages > kMaxFrames)
-            size.fail("swap of " + std::to_string(cfg.swap.pages) + " pages is too large (at most " +
-                      std::to_string(kMaxFrames) + ")");
+            size.fail("swap of " + std::to_string(cfg.swap.pages) +
+                      " pages is too large (at most " + std::to_string(kMaxFrames) + ")");
         cfg.swap.kind = SwapKind::Ssd;
         if (auto k = sw->find("kind")) {
             const std::string kind = k->asEnum({"ssd", "hdd", "zram"});
-            cfg.swap.kind = kind == "hdd" ? SwapKind::Hdd : kind == "zram" ? SwapKind::Zram
-                                                                           : SwapKind::Ssd;
+            cfg.swap.kind = kind == "hdd"    ? SwapKind::Hdd
+                            : kind == "zram" ? SwapKind::Zram
+                                             : SwapKind::Ssd;
         }
         if (cfg.swap.pages == 0) cfg.swap.kind = SwapKind::None;
         if (auto c = sw->find("compression_ratio")) {
@@ -182,8 +183,10 @@ MachineConfig parseMachine(const JsonReader& r) {
         if (auto c = sw->find("page_cluster"))
             cfg.swap.pageCluster = static_cast<std::uint32_t>(c->asUint(0, 5));
     }
-    if (auto v = r.find("swappiness")) cfg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
-    if (auto v = r.find("min_free_kbytes")) cfg.minFreeKbytes = v->asUint(1, std::uint64_t{1} << 30);
+    if (auto v = r.find("swappiness"))
+        cfg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
+    if (auto v = r.find("min_free_kbytes"))
+        cfg.minFreeKbytes = v->asUint(1, std::uint64_t{1} << 30);
     if (auto v = r.find("watermark_scale_factor"))
         cfg.watermarkScaleFactor = static_cast<std::uint32_t>(v->asUint(1, 3000));
     if (auto pl = r.find("pressure_levels")) {
@@ -223,6 +226,34 @@ MachineConfig parseMachine(const JsonReader& r) {
             cfg.tlb.asidSlots = static_cast<std::uint32_t>(s->asUint(1, 4096));
     }
     if (auto c = r.find("costs")) parseCosts(*c, cfg.costs);
+    if (auto op = r.find("oom_policy"))
+        cfg.oomPolicy =
+            op->asEnum({"modern", "legacy"}) == "legacy" ? OomPolicy::Legacy : OomPolicy::Modern;
+    if (auto cgs = r.find("cgroups")) {
+        cgs->requireArray();
+        if (cgs->size() > 64) cgs->fail("too many cgroups (at most 64)");
+        for (std::size_t i = 0; i < cgs->size(); ++i) {
+            const JsonReader c = cgs->at(i);
+            c.requireObject();
+            c.allowOnly({"name", "memory_max", "swappiness"});
+            CgroupConfig cg;
+            const JsonReader name = c.at("name");
+            cg.name = name.asString();
+            if (cg.name.empty()) name.fail("expected a non-empty cgroup name");
+            for (const CgroupConfig& other : cfg.cgroups)
+                if (other.name == cg.name) name.fail("cgroup '" + cg.name + "' is declared twice");
+            const JsonReader max = c.at("memory_max");
+            const std::uint64_t bytes = max.asSize();
+            if (bytes % pageSize != 0 || bytes == 0)
+                max.fail("expected a positive whole number of pages of " +
+                         std::to_string(pageSize) + " bytes");
+            cg.maxPages = bytes / pageSize;
+            cg.swappiness = cfg.swappiness;  // a child group inherits the parent's swappiness
+            if (auto v = c.find("swappiness"))
+                cg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
+            cfg.cgroups.push_back(std::move(cg));
+        }
+    }
     if (auto b = r.find("series_bucket_ns"))
         cfg.seriesBucketNs = b->asUint(1, std::uint64_t{1} << 40);
     return cfg;
@@ -253,6 +284,18 @@ void checkExpectKeys(const JsonReader& r, const std::string& prefix) {
             checkExpectKeys(v, "processes");
             continue;
         }
+        if (key == "cgroups" && prefix.empty()) {
+            // keyed by cgroup name
+            v.requireObject();
+            for (const std::string& name : v.keys()) {
+                const JsonReader g = v.at(name);
+                g.requireObject();
+                for (const std::string& k3 : g.keys())
+                    if (!isExpectPath("cgroups.*." + k3))
+                        g.at(k3).failAtKey("unknown expect key '" + k3 + "'");
+            }
+            continue;
+        }
         if (v.isObject()) {
             if (!isExpectPrefix(path)) v.failAtKey("unknown expect key '" + key + "'");
             checkExpectKeys(v, path);
@@ -265,6 +308,18 @@ void checkExpectKeys(const JsonReader& r, const std::string& prefix) {
 std::optional<nlohmann::json> parseExpect(const JsonReader& r) {
     checkExpectKeys(r, "");
     return r.raw();
+}
+
+/// The memcg id of the cgroup named by `r` (1-based index into cfg.cgroups).
+std::uint16_t parseCgroupName(const JsonReader& r, const MachineConfig& cfg) {
+    const std::string name = r.asString();
+    for (std::size_t i = 0; i < cfg.cgroups.size(); ++i)
+        if (cfg.cgroups[i].name == name) return static_cast<std::uint16_t>(i + 1);
+    std::set<std::string> names;
+    for (const CgroupConfig& c : cfg.cgroups)
+        names.insert(c.name);
+    r.fail("unknown cgroup '" + name + "' (declared in \"machine\".\"cgroups\": " + joined(names) +
+           ")");
 }
 
 /// What the loader knows statically while it reads the script: live pids and their regions.
@@ -330,7 +385,7 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
     o.sourceLine = r.pos().line;
     const std::string kind = r.at("op").asEnum(
         {"spawn", "mmap", "malloc", "free", "munmap", "touch", "access", "fork", "exit", "populate",
-         "madvise", "mprotect", "switch", "sleep", "checkpoint"});
+         "madvise", "mprotect", "switch", "sleep", "checkpoint", "mlock", "cgroup"});
     std::vector<std::string> allowed = {"op", "caption", "pause", "expect", "label", "pid"};
     auto allow = [&](std::initializer_list<const char*> more) {
         for (const char* k : more)
@@ -344,8 +399,9 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
     if (auto e = r.find("expect")) o.expect = parseExpect(*e);
 
     if (kind == "spawn") {
-        allow({"name", "uid", "oom_score_adj"});
+        allow({"name", "uid", "oom_score_adj", "cgroup"});
         o.kind = OpKind::Spawn;
+        if (auto c = r.find("cgroup")) o.memcg = parseCgroupName(*c, cfg);
         const JsonReader pr = r.at("pid");
         o.pid = Pid{static_cast<std::uint32_t>(pr.asUint(1, 0xffffffffu))};
         if (st.everUsed.count(o.pid.value))
@@ -419,8 +475,14 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         regions.erase(o.name);
         return o;
     }
+    if (kind == "cgroup") {
+        allow({"cgroup"});
+        o.kind = OpKind::Cgroup;
+        o.memcg = parseCgroupName(r.at("cgroup"), cfg);
+        return o;
+    }
     if (kind == "munmap" || kind == "populate" || kind == "madvise" || kind == "mprotect" ||
-        kind == "touch") {
+        kind == "touch" || kind == "mlock") {
         if (kind == "munmap") {
             allow({"region", "offset", "length"});
             o.kind = OpKind::Munmap;
@@ -429,8 +491,12 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
             o.kind = OpKind::Populate;
         } else if (kind == "madvise") {
             allow({"region", "offset", "length", "advice"});
-            o.kind = OpKind::MadviseDontneed;
-            r.at("advice").asEnum({"dontneed"});
+            o.kind = r.at("advice").asEnum({"dontneed", "free"}) == "free"
+                         ? OpKind::MadviseFree
+                         : OpKind::MadviseDontneed;
+        } else if (kind == "mlock") {
+            allow({"region", "offset", "length"});
+            o.kind = OpKind::Mlock;
         } else if (kind == "mprotect") {
             allow({"region", "offset", "length", "prot"});
             o.kind = OpKind::Mprotect;
@@ -550,7 +616,7 @@ Scenario parseScenario(std::string_view text, const std::string& file) {
         for (std::size_t i = 0; i < procs->size(); ++i) {
             const JsonReader p = procs->at(i);
             p.requireObject();
-            p.allowOnly({"pid", "name", "uid", "oom_score_adj"});
+            p.allowOnly({"pid", "name", "uid", "oom_score_adj", "cgroup"});
             // A declared process is a spawn at the start of the script.
             Operation o;
             o.kind = OpKind::Spawn;
@@ -564,6 +630,7 @@ Scenario parseScenario(std::string_view text, const std::string& file) {
                 o.uid = static_cast<std::uint32_t>(u->asUint(0, 0xffffffffu));
             if (auto a = p.find("oom_score_adj"))
                 o.oomScoreAdj = static_cast<std::int32_t>(a->asInt(-1000, 1000));
+            if (auto c = p.find("cgroup")) o.memcg = parseCgroupName(*c, s.machine);
             o.sourceLine = p.pos().line;
             o.where = p.path();
             st.everUsed.insert(o.pid.value);

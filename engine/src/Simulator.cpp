@@ -109,7 +109,7 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     const std::uint64_t ps = m_machine.geometry().pageSize();
     switch (op.kind) {
         case OpKind::Spawn:
-            k.spawn(op.pid, op.name, op.uid, op.oomScoreAdj);
+            k.spawn(op.pid, op.name, op.uid, op.oomScoreAdj, op.memcg);
             return;
         case OpKind::Sleep:
             k.sleep(op.durationNs);
@@ -128,7 +128,8 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     const Region* region = op.name.empty() ? nullptr : p->findRegion(op.name);
     const bool needsRegion = op.kind == OpKind::Touch || op.kind == OpKind::Munmap ||
                              op.kind == OpKind::Populate || op.kind == OpKind::MadviseDontneed ||
-                             op.kind == OpKind::Mprotect;
+                             op.kind == OpKind::Mprotect || op.kind == OpKind::Mlock ||
+                             op.kind == OpKind::MadviseFree;
     if (needsRegion && region == nullptr) {
         k.skipped(op.pid);  // the region was never created (its mmap failed) or is gone
         return;
@@ -167,6 +168,19 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
             k.madviseDontneed(op.pid, lo, len);
             return;
         }
+        case OpKind::Mlock: {
+            const auto [lo, len] = range();
+            k.mlock(op.pid, lo, len);
+            return;
+        }
+        case OpKind::MadviseFree: {
+            const auto [lo, len] = range();
+            k.madviseFree(op.pid, lo, len);
+            return;
+        }
+        case OpKind::Cgroup:
+            k.joinCgroup(op.pid, op.memcg);
+            return;
         case OpKind::Mprotect: {
             const auto [lo, len] = range();
             k.mprotect(op.pid, lo, len, op.prot);

@@ -19,6 +19,14 @@ const char* stateId(ProcState s) {
     return "running";
 }
 
+nlohmann::json cgroupName(const Machine& m, std::uint16_t id) {
+    return id == 0 ? nlohmann::json(nullptr) : nlohmann::json(m.config.cgroups[id - 1u].name);
+}
+
+const char* oomPolicyId(OomPolicy p) {
+    return p == OomPolicy::Legacy ? "legacy" : "modern";
+}
+
 nlohmann::json faultsJson(const FaultCounters& f) {
     return {{"minor", f.minor},           {"major", f.major},
             {"invalid", f.invalid},       {"protection", f.protection},
@@ -77,6 +85,7 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
             {"tlb", {{"hits", c.tlbHits}, {"misses", c.tlbMisses}}},
             {"oom_score_adj", p.oomScoreAdj},
             {"oom_score", p.running() ? Kernel::oomScore(m, p) : 0},
+            {"cgroup", cgroupName(m, p.memcg)},
         });
     }
     const Counters& c = m.counters;
@@ -88,6 +97,40 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
                                     {"name", k.name},
                                     {"badness", k.badness},
                                     {"oom_score", k.oomScore}});
+    // Every OOM kill with its constraint (global or a memcg, O1/O5) and the policy that scored it.
+    nlohmann::json oomReports = nlohmann::json::array();
+    for (const OomReport& r : m.oomReports)
+        for (const OomCandidate& k : r.candidates)
+            if (k.pid == r.victim)
+                oomReports.push_back({{"pid", k.pid.value},
+                                      {"name", k.name},
+                                      {"requester", r.requester.value},
+                                      {"constraint", r.memcg != 0 ? "memcg" : "global"},
+                                      {"cgroup", cgroupName(m, r.memcg)},
+                                      {"policy", oomPolicyId(r.policy)},
+                                      {"total_pages", r.totalPages},
+                                      {"badness", k.badness},
+                                      {"candidates", r.candidates.size()}});
+    nlohmann::json cgroups = nlohmann::json::object();
+    for (std::size_t i = 0; i < m.config.cgroups.size(); ++i) {
+        const CgroupConfig& cg = m.config.cgroups[i];
+        const MemcgState& st = m.memcgs[i];
+        const auto id = static_cast<std::uint16_t>(i + 1);
+        std::uint64_t members = 0;
+        for (const Process& p : m.processes)
+            if (p.running() && p.memcg == id) ++members;
+        cgroups[cg.name] = {{"limit_pages", cg.maxPages},
+                            {"usage_pages", m.memory.charged(id)},
+                            {"peak_pages", st.peakPages},
+                            {"swappiness", cg.swappiness},
+                            {"oom_total_pages", m.memcgTotalPages(id)},
+                            {"max_events", st.maxEvents},
+                            {"reclaims", st.reclaims},
+                            {"pages_scanned", st.pagesScanned},
+                            {"pages_reclaimed", st.pagesReclaimed},
+                            {"oom_kills", st.oomKills},
+                            {"processes", members}};
+    }
     return {
         {"scenario", scenarioName},
         {"seed", seed},
@@ -105,10 +148,16 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"frames_free", m.memory.freeCount()},
           {"frames_anon", m.memory.countOf(FrameUse::Anon)},
           {"page_table_frames", m.memory.countOf(FrameUse::PageTable)},
+          {"unevictable_pages", m.memory.lruSize(Lru::Unevictable)},  // mlocked (L1)
+          {"lazy_free_pages", m.memory.lazyFreeCount()},              // MADV_FREE (A5)
           {"page_size", m.geometry().pageSize()}}},
         {"accesses", c.accesses},
         {"oom_kill_count", c.oomKills},
         {"oom_kills", oomKills},
+        {"oom_policy", oomPolicyId(m.config.oomPolicy)},
+        {"oom_reports", oomReports},
+        {"cgroups", cgroups},
+
         {"swap",
          {{"ins", c.swapIns},
           {"outs", c.swapOuts},
@@ -206,7 +255,9 @@ nlohmann::json eventJson(const Event& e) {
 namespace {
 const std::set<std::string>& expectPaths() {
     static const std::set<std::string> paths = [] {
-        Machine m;
+        MachineConfig cfg;
+        cfg.cgroups.push_back(CgroupConfig{"*", 1, 60});  // gives the paths "cgroups.*.<key>"
+        Machine m(cfg);
         Process p;
         p.pid = Pid{1};
         m.processes.push_back(p);

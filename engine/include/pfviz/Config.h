@@ -88,13 +88,13 @@ struct CostModel {
     std::uint64_t forkPerPte{100};           // copying one PTE at fork (C1: 16 MiB took ~0.47 ms)
     std::uint64_t contextSwitch{2000};
     // Memory pressure (§12; illustrative).
-    std::uint64_t swapInSsd{80000};      // major fault, read one page from an SSD swap device
-    std::uint64_t swapInHdd{8000000};    // major fault, HDD (seek + rotation)
-    std::uint64_t swapInZram{10000};     // major fault, decompress one page from zram
-    std::uint64_t swapCacheHit{1000};    // minor fault, page found in the swap cache (S2)
-    std::uint64_t reclaimScanPage{50};   // reclaim: one page looked at on an LRU list
-    std::uint64_t swapOutDisk{2000};     // reclaim: submitting one page write (I/O is async)
-    std::uint64_t swapOutZram{8000};     // reclaim: compressing one page into zram (synchronous)
+    std::uint64_t swapInSsd{80000};     // major fault, read one page from an SSD swap device
+    std::uint64_t swapInHdd{8000000};   // major fault, HDD (seek + rotation)
+    std::uint64_t swapInZram{10000};    // major fault, decompress one page from zram
+    std::uint64_t swapCacheHit{1000};   // minor fault, page found in the swap cache (S2)
+    std::uint64_t reclaimScanPage{50};  // reclaim: one page looked at on an LRU list
+    std::uint64_t swapOutDisk{2000};    // reclaim: submitting one page write (I/O is async)
+    std::uint64_t swapOutZram{8000};    // reclaim: compressing one page into zram (synchronous)
     bool operator==(const CostModel&) const = default;
 };
 
@@ -103,11 +103,23 @@ enum class SwapKind : std::uint8_t { None, Ssd, Hdd, Zram };
 /// A swap device (§6). zram stores pages compressed in RAM (S7) and bypasses the swap cache (S4).
 struct SwapConfig {
     SwapKind kind{SwapKind::None};
-    std::uint64_t pages{};                 // slots
-    std::uint32_t compressionPercent{200}; // zram: compression ratio x100 (2.0:1 measured, S7)
-    std::uint32_t pageCluster{3};          // readahead of 2^page-cluster slots (S3), block devices
+    std::uint64_t pages{};                  // slots
+    std::uint32_t compressionPercent{200};  // zram: compression ratio x100 (2.0:1 measured, S7)
+    std::uint32_t pageCluster{3};           // readahead of 2^page-cluster slots (S3), block devices
     bool operator==(const SwapConfig&) const = default;
 };
+
+/// A memory cgroup (v2 names): its processes' anonymous and page-table pages are charged to it
+/// and `memory.max` is enforced by reclaim inside the group (W7) and a memcg OOM kill (O5).
+struct CgroupConfig {
+    std::string name;
+    std::uint64_t maxPages{};      // memory.max, in pages
+    std::uint32_t swappiness{60};  // memory.swappiness (v1): 0 = never swap this group (L5)
+    bool operator==(const CgroupConfig&) const = default;
+};
+
+/// Which badness the OOM killer scores with: the kernel's since 5.9 (O2), or 2.6's (O6).
+enum class OomPolicy : std::uint8_t { Modern, Legacy };
 
 /// The seed's 5 pressure levels, in percent (used RAM; swap used for "critical").
 struct PressureThresholds {
@@ -130,6 +142,8 @@ struct MachineConfig {
     std::uint64_t minFreeKbytes{0};          // 0 = the kernel default from memory size (W1)
     std::uint32_t watermarkScaleFactor{10};  // W2, 1..3000
     PressureThresholds pressure{};
+    std::vector<CgroupConfig> cgroups;  // memcg id i + 1 is cgroups[i]; 0 is the root
+    OomPolicy oomPolicy{OomPolicy::Modern};
     bool operator==(const MachineConfig&) const = default;
 };
 

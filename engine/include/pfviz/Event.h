@@ -52,20 +52,29 @@ enum class EventKind : std::uint8_t {
     OomKill,        // pid = victim, count = badness (O2), index = Machine::oomReports index,
                     // otherPid = the process whose allocation failed
     // --- memory pressure (§6-§8) ---
-    MajorFault,      // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
-    SwapOut,         // frame written to (or dropped against) swap slot `index`; pid = a mapper,
-                     // va, count = PTEs turned into swap entries, present = a write was needed
-    SwapIn,          // frame filled from swap slot `index` (major) or taken from the swap cache
-                     // (present = cache hit, minor); count = readahead pages added (S3)
-    LruActivate,     // frame moved to the active list (L3: referenced twice)
-    LruDeactivate,   // frame moved from the active to the inactive list (L4)
-    KswapdWake,      // free fell below the low watermark (W3/W5): count = free frames
-    KswapdSleep,     // free is back above high (W5): count = free frames
-    Reclaim,         // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
-                     // present = true); count = pages reclaimed, index = pages scanned,
-                     // cost = the stall charged to the task (W6)
+    MajorFault,     // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
+    SwapOut,        // frame written to (or dropped against) swap slot `index`; pid = a mapper,
+                    // va, count = PTEs turned into swap entries, present = a write was needed
+    SwapIn,         // frame filled from swap slot `index` (major) or taken from the swap cache
+                    // (present = cache hit, minor); count = readahead pages added (S3)
+    LruActivate,    // frame moved to the active list (L3: referenced twice)
+    LruDeactivate,  // frame moved from the active to the inactive list (L4)
+    KswapdWake,     // free fell below the low watermark (W3/W5): count = free frames
+    KswapdSleep,    // free is back above high (W5): count = free frames
+    Reclaim,        // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
+                    // present = true); count = pages reclaimed, index = pages scanned,
+                    // cost = the stall charged to the task (W6)
+    // --- memory cgroups, mlock, MADV_FREE ---
+    MemcgReclaim,    // a charge hit memory.max: reclaim inside the group (W7); pid = the charging
+                     // task, memcg, count = pages reclaimed, index = pages scanned, cost = stall
+    MemcgJoin,       // pid moved into `memcg` (its pages already charged stay where they are)
+    Mlock,           // va, count = pages faulted in, index = pages now unevictable (L1, F4)
+    LruUnevictable,  // reclaim found `frame` mlocked: moved to the unevictable list (L1)
+    MadviseFree,     // va, count = pages marked lazily freeable, index = swap entries freed (A5)
+    LazyFreeDrop,    // reclaim dropped the clean MADV_FREE page `frame` without swap (A5);
+                     // pid = its mapper, va
 };
-inline constexpr int kEventKindCount = static_cast<int>(EventKind::Reclaim) + 1;
+inline constexpr int kEventKindCount = static_cast<int>(EventKind::LazyFreeDrop) + 1;
 
 /// Why a minor fault happened (F2).
 enum class FaultReason : std::uint8_t {
@@ -107,6 +116,8 @@ struct Event {
     bool present{false};    // WalkLevel: entry present; PageFault: PTE present
     bool writable{false};   // TlbFill / PteSet / TlbHit: writable translation
     bool full{false};       // TlbFlush / ContextSwitch: whole TLB (of the mm) flushed
+    std::uint16_t memcg{};  // OutOfMemory / OomKill / MemcgReclaim / MemcgJoin: the memory
+                            // cgroup (0 = none: a global OOM)
     bool operator==(const Event&) const = default;
 };
 

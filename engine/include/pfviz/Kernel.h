@@ -23,7 +23,9 @@ public:
         : m_m(machine), m_out(out), m_step(step) {}
 
     /// Starts a new process with an empty address space (and its top-level page table).
-    bool spawn(Pid pid, const std::string& name, std::uint32_t uid, std::int32_t oomScoreAdj);
+    /// `memcg`: the memory cgroup it starts in (0 = root).
+    bool spawn(Pid pid, const std::string& name, std::uint32_t uid, std::int32_t oomScoreAdj,
+               std::uint16_t memcg = 0);
     /// One memory access by `pid` at `va`: TLB, walk, fault, retry (T2, F1).
     void access(Pid pid, VirtAddr va, Access a);
     /// Reserves a VMA (A1). Returns the start address, or nothing if the call failed.
@@ -62,6 +64,45 @@ public:
     /// Reclaims up to `target` pages from the LRU lists (L3/L4, S1). `direct`: charged to
     /// `charged` (W6). Returns pages reclaimed.
     std::uint64_t reclaim(std::uint64_t target, Pid charged, bool direct);
+
+    // --- memory cgroups (kernel/Memcg.cpp) ---
+    /// W7: makes room for `pages` new pages in the memcg of `p` before they are allocated. Above
+    /// memory.max the task reclaims inside its own group; when that frees nothing, a memcg OOM
+    /// kill chooses among the group's tasks (O1, O5). Returns false if `p` itself was killed.
+    /// A caller that allocates a chargeable page (anon, page table, and page cache once it
+    /// exists) calls this first and then chargeFrame() on the new frame.
+    bool tryChargeMemcg(Process& p, std::uint64_t pages = 1);
+    /// Charges frame `f` to the memcg of `p` (nothing for the root). No limit check.
+    void chargeFrame(const Process& p, Pfn f);
+    /// Reclaim restricted to the pages charged to memcg `id` (W7), in the task `charged`.
+    std::uint64_t reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid charged);
+    /// Moves `pid` into memcg `id` (cgroup v2: pages already charged stay with the old group).
+    void joinCgroup(Pid pid, std::uint16_t id);
+
+    // --- mlock and MADV_FREE (kernel/LockedAndLazy.cpp) ---
+    /// mlock(2): the range's VMAs become VM_LOCKED, the pages are faulted in (F4) and put on the
+    /// unevictable list (L1); reclaim never takes them.
+    void mlock(Pid pid, VirtAddr start, std::uint64_t length);
+    /// MADV_FREE (A5): present exclusive pages become clean and lazily freeable; reclaim drops
+    /// them without swap unless they were written again. Swap entries in the range are freed.
+    void madviseFree(Pid pid, VirtAddr start, std::uint64_t length);
+
+    /// O6: the 2.6 badness() of the legacy OOM heuristic (up to 2.6.35).
+    struct LegacyOomInput {
+        std::uint64_t totalVm{};                // virtual size in pages
+        std::vector<std::uint64_t> childrenVm;  // total_vm of children with their own mm
+        std::uint64_t cpuJiffies{};             // utime + stime at HZ = 1000
+        std::uint64_t runSeconds{};             // uptime - start time
+        std::int32_t nice{};
+        bool root{false};   // CAP_SYS_ADMIN or uid/euid 0
+        bool rawio{false};  // CAP_SYS_RAWIO
+        bool cpusetOverlaps{true};
+        std::int32_t oomAdj{};  // -17 (never) .. 15
+    };
+    static std::int64_t legacyBadness(const LegacyOomInput& in);
+    /// oom_adj as 2.6.36+ reports it from oom_score_adj: adj * 17 / 1000, -1000 -> -17.
+    static std::int32_t legacyOomAdj(std::int32_t oomScoreAdj);
+    static std::int64_t legacyBadness(const Machine& m, const Process& p);
 
 private:
     enum class FaultResult { Resolved, Killed };
@@ -109,7 +150,15 @@ private:
     void flushMm(Process& p);
     /// One single-page flush after a fault changed the frame of a present entry (T3).
     void flushPage(std::uint16_t asid, Pid pid, VirtAddr va);
-    bool runOomKiller(Process& requester);
+    /// O1: picks and kills a victim; `memcg` != 0 restricts it to that group (O5).
+    bool runOomKiller(Process& requester, std::uint16_t memcg = 0);
+    /// L1: reclaim found `f` mapped by a VM_LOCKED VMA: moves it to the unevictable list.
+    bool cullUnevictable(Pfn f, Pid charged);
+    bool isMlocked(Pfn f) const;
+    /// Evicts an unreferenced anonymous page: drops a clean MADV_FREE page (A5), else swaps it
+    /// out (S1). False: it stays (the caller activates it).
+    bool evictAnon(Pfn f, Pid charged, std::uint64_t& writes);
+    bool dropLazyFree(Pfn f);
     std::optional<VirtAddr> findFreeArea(const Process& p, std::uint64_t length) const;
     void insertVma(Process& p, Vma v);
     void splitAt(Process& p, VirtAddr addr);

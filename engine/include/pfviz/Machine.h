@@ -74,9 +74,23 @@ struct OomCandidate {
 struct OomReport {
     Pid requester{};
     Pid victim{};
-    std::uint64_t totalPages{};  // RAM + swap (global OOM)
+    std::uint64_t totalPages{};  // RAM + swap (global OOM); the memcg's limit (+ swap) (O2, O5)
     std::vector<OomCandidate> candidates;
+    std::uint16_t
+        memcg{};  // 0: a global OOM; else the memcg whose charge failed (CONSTRAINT_MEMCG)
+    OomPolicy policy{OomPolicy::Modern};  // which badness scored the candidates (O2 or O6)
     bool operator==(const OomReport&) const = default;
+};
+
+/// Run-time state of a memory cgroup (its usage is PhysicalMemory::charged(id), W7).
+struct MemcgState {
+    std::uint64_t peakPages{};       // memory.peak
+    std::uint64_t maxEvents{};       // memory.events "max": charges that hit memory.max
+    std::uint64_t reclaims{};        // reclaim passes run for the group
+    std::uint64_t pagesScanned{};    // memory.stat pgscan
+    std::uint64_t pagesReclaimed{};  // memory.stat pgsteal
+    std::uint64_t oomKills{};        // memory.events "oom_kill"
+    bool operator==(const MemcgState&) const = default;
 };
 
 /// PSI memory (M1-M3) and vmpressure (M4) state. The simulator has one CPU and runs one task
@@ -129,10 +143,16 @@ struct Machine {
     PressureLevel maxPressure{PressureLevel::Normal};
     std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
     PressureSignals pressure{};         // not "signals": Qt defines that as a macro
+    std::vector<MemcgState> memcgs;     // memcgs[i] belongs to config.cgroups[i] (memcg id i + 1)
 
     /// RAM + swap, in pages (totalpages of a global OOM, O2).
     std::uint64_t totalPages() const { return memory.total() + swap.slotTable.size(); }
     PressureLevel pressureLevel() const;
+    /// totalpages of a memcg OOM (O2): memory.max, plus the swap space if swappiness is not 0.
+    std::uint64_t memcgTotalPages(std::uint16_t id) const {
+        const CgroupConfig& cg = config.cgroups[id - 1u];
+        return cg.maxPages + (cg.swappiness != 0 ? swap.slotTable.size() : 0);
+    }
 
     Process* process(Pid pid);
     const Process* process(Pid pid) const;

@@ -12,8 +12,8 @@ enum class FrameUse : std::uint8_t { Free, ZeroPage, Anon, PageTable, Zram };
 inline constexpr int kFrameUseCount = 5;
 
 /// LRU lists (L1): two-list scheme per type. Only anonymous lists are used so far.
-enum class Lru : std::uint8_t { None, InactiveAnon, ActiveAnon };
-inline constexpr int kLruCount = 3;
+enum class Lru : std::uint8_t { None, InactiveAnon, ActiveAnon, Unevictable };
+inline constexpr int kLruCount = 4;
 inline constexpr std::uint32_t kNoFrame = 0xffffffffu;
 inline constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
@@ -26,10 +26,12 @@ struct Frame {
                                // mapper maps it at this same address (fork keeps addresses),
                                // which is the compact reverse map used by reclaim
     Lru lru{Lru::None};
-    bool referenced{false};         // PG_referenced (L3)
-    std::uint32_t prev{kNoFrame};   // LRU links (towards the head / the tail)
+    bool referenced{false};        // PG_referenced (L3)
+    std::uint32_t prev{kNoFrame};  // LRU links (towards the head / the tail)
     std::uint32_t next{kNoFrame};
     std::uint32_t swapSlot{kNoSlot};  // Anon: the page is in the swap cache for this slot
+    std::uint16_t memcg{};            // memory cgroup charged for the page (0 = root, W7)
+    bool lazyFree{false};             // MADV_FREE: clean and droppable under pressure (A5)
     bool operator==(const Frame&) const = default;
 };
 
@@ -58,15 +60,34 @@ public:
     std::uint32_t lruHead(Lru list) const { return m_lruHead[static_cast<int>(list)]; }
     std::uint64_t lruSize(Lru list) const { return m_lruSize[static_cast<int>(list)]; }
 
+    // --- memcg charges (W7): a charged frame is uncharged when it is released, whatever the
+    // path (unmap, exit, reclaim, OOM kill).
+    /// Charges `pfn` to memcg `id` (> 0). Any frame use may be charged (anon, page tables, and
+    /// later page-cache pages); the caller checks the limit first (Kernel::tryChargeMemcg).
+    void charge(Pfn pfn, std::uint16_t id);
+    /// MADV_FREE mark (A5), counted so reclaim knows whether lazily freeable pages exist.
+    void setLazyFree(Pfn pfn, bool lazy) {
+        Frame& f = m_frames[pfn.value];
+        if (f.lazyFree != lazy) m_lazyFree += lazy ? 1 : std::uint64_t(-1);
+        f.lazyFree = lazy;
+    }
+    std::uint64_t lazyFreeCount() const { return m_lazyFree; }
+    void setMemcgCount(std::size_t n) { m_memcgPages.assign(n + 1, 0); }
+    std::uint64_t charged(std::uint16_t id) const {
+        return id < m_memcgPages.size() ? m_memcgPages[id] : 0;
+    }
+
     bool operator==(const PhysicalMemory&) const = default;
 
 private:
     std::vector<Frame> m_frames;
     std::vector<std::uint32_t> m_free;  // back() is allocated next
     std::array<std::uint64_t, kFrameUseCount> m_useCount{};
-    std::array<std::uint32_t, kLruCount> m_lruHead{kNoFrame, kNoFrame, kNoFrame};
-    std::array<std::uint32_t, kLruCount> m_lruTail{kNoFrame, kNoFrame, kNoFrame};
+    std::array<std::uint32_t, kLruCount> m_lruHead{kNoFrame, kNoFrame, kNoFrame, kNoFrame};
+    std::array<std::uint32_t, kLruCount> m_lruTail{kNoFrame, kNoFrame, kNoFrame, kNoFrame};
     std::array<std::uint64_t, kLruCount> m_lruSize{};
+    std::uint64_t m_lazyFree{};
+    std::vector<std::uint64_t> m_memcgPages;  // pages charged per memcg id (index 0 unused)
 };
 
 }  // namespace pfviz

@@ -23,6 +23,7 @@ struct Vma {
     std::string file;            // File: the backing file's name
     std::uint64_t fileOffset{};  // File: offset of `start` in the file, bytes
     std::string name;            // label shown in the UI ("heap", a scenario region name)
+    bool locked{false};          // VM_LOCKED (mlock): its pages are unevictable (L1)
     bool contains(VirtAddr va) const { return va >= start && va < end; }
     bool operator==(const Vma&) const = default;
 };
@@ -53,6 +54,8 @@ struct Process {
     VirtAddr brkEnd{};
     VirtAddr heapTop{};
     ProcessCounters counters{};
+    std::uint64_t cpuNs{};  // simulated CPU time charged to it (O6 uses it; sleeps excluded)
+    std::uint16_t memcg{};  // memory cgroup (0 = root; i = MachineConfig::cgroups[i - 1])
 
     bool running() const { return state == ProcState::Running; }
     const Vma* findVma(VirtAddr va) const;

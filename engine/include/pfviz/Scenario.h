@@ -35,9 +35,12 @@ enum class OpKind : std::uint8_t {
     Populate,  // prefault a region (MAP_POPULATE / MADV_POPULATE_WRITE) (F4)
     MadviseDontneed,  // (A5)
     Mprotect,
-    Switch,      // context switch
-    Sleep,       // simulated time passes
-    Checkpoint,  // pause point
+    Switch,       // context switch
+    Sleep,        // simulated time passes
+    Checkpoint,   // pause point
+    Mlock,        // mlock a region: faulted in and unevictable (L1, F4)
+    Cgroup,       // move the process into a memory cgroup (W7)
+    MadviseFree,  // MADV_FREE (A5)
 };
 
 enum class Pattern : std::uint8_t { Sequential, Reverse, Stride, Random };
@@ -62,6 +65,7 @@ struct Operation {
     std::uint64_t durationNs{};   // sleep
     std::uint32_t uid{1000};      // spawn
     std::int32_t oomScoreAdj{0};  // spawn
+    std::uint16_t memcg{0};       // spawn / cgroup: memory cgroup id (0 = root)
     Caption caption;
     bool pause{false};  // a checkpoint: the player stops after this operation's first step
     std::string label;  // checkpoint label
