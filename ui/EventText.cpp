@@ -68,11 +68,22 @@ QString EventText::label(pfviz::EventKind k) {
         case K::KswapdWake: return tr("kswapd wakes");
         case K::KswapdSleep: return tr("kswapd sleeps");
         case K::Reclaim: return tr("reclaim");
+        case K::MemcgReclaim: return tr("memcg reclaim");
+        case K::MemcgJoin: return tr("join cgroup");
+        case K::Mlock: return tr("mlock");
+        case K::LruUnevictable: return tr("unevictable");
+        case K::MadviseFree: return tr("madvise(FREE)");
+        case K::LazyFreeDrop: return tr("lazy-free drop");
     }
     return QString::fromLatin1(pfviz::eventKindId(k).data());
 }
 
 namespace {
+QString cgroupWord(const pfviz::Machine& m, std::uint16_t id) {
+    if (id == 0 || id > m.config.cgroups.size()) return EventText::tr("the root cgroup");
+    return EventText::tr("cgroup '%1'").arg(QString::fromStdString(m.config.cgroups[id - 1u].name));
+}
+
 QString accessWord(pfviz::Access a) {
     switch (a) {
         case pfviz::Access::Read: return EventText::tr("read");
@@ -197,8 +208,13 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
         case K::SyscallFailed:
             return tr("The system call failed with errno %1.").arg(e.count);
         case K::OutOfMemory:
+            if (e.memcg != 0)
+                return tr("%1 is at its memory.max (%2 pages) and reclaim freed nothing: a memcg OOM, only its processes are candidates (W7, O1).")
+                    .arg(cgroupWord(m, e.memcg)).arg(e.count);
             return tr("No free frame is left: the OOM killer runs (O1).");
         case K::OomKill:
+            if (e.memcg != 0)
+                return tr("The memcg OOM killer kills %1 (badness %2) inside %3 (O5).").arg(who).arg(e.count).arg(cgroupWord(m, e.memcg));
             return tr("The OOM killer kills %1 (badness %2) (O2).").arg(who).arg(e.count);
         case K::MajorFault:
             return tr("Major fault: the page is on the swap device and must be read back; the process waits %1 (F2, S2).")
@@ -226,6 +242,22 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
                                    .arg(who).arg(e.count).arg(e.index).arg(simTime(e.cost))
                              : tr("kswapd reclaims %1 of %2 scanned pages in the background (W5).")
                                    .arg(e.count).arg(e.index);
+        case K::MemcgReclaim:
+            return tr("%1 hit the memory.max of %2: it reclaims inside the group only, %3 of %4 scanned pages; the process stalls %5 (W7).")
+                .arg(who, cgroupWord(m, e.memcg)).arg(e.count).arg(e.index).arg(simTime(e.cost));
+        case K::MemcgJoin:
+            return tr("%1 moves into %2; pages it already has stay charged where they are.").arg(who, cgroupWord(m, e.memcg));
+        case K::Mlock:
+            return tr("mlock locks %1 pages at %2: they are faulted in and %3 frames go on the unevictable list; reclaim never takes them (L1).")
+                .arg(e.count).arg(va).arg(e.index);
+        case K::LruUnevictable:
+            return tr("Frame %1 is mapped by a locked VMA: reclaim moves it to the unevictable list (L1).").arg(frame);
+        case K::MadviseFree:
+            return tr("madvise(MADV_FREE) marks %1 pages at %2 as lazily freeable and frees %3 swap entries; the pages stay mapped (A5).")
+                .arg(e.count).arg(va).arg(e.index);
+        case K::LazyFreeDrop:
+            return tr("Frame %1 was freed with MADV_FREE and not written since: reclaim drops it without swap; the next read sees zeros (A5).")
+                .arg(frame);
     }
     return label(e.kind);
 }

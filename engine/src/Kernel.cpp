@@ -147,6 +147,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 // The hardware sets Dirty on the first write through a writable entry (T2).
                 if (a == Access::Write)
                     if (const auto s = findLeaf(*p, va)) pteAt(*s).flags |= pte::Dirty;
+                noteAccess(te.pfn);
                 Event& d = post(EventKind::AccessDone, pid);
                 d.va = va;
                 d.frame = te.pfn;
@@ -198,6 +199,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 entry.flags |= pte::Accessed;
                 if (a == Access::Write) entry.flags |= pte::Dirty;
                 const Pfn frame{entry.target};
+                noteAccess(frame);
                 m_m.tlb.fill(asid, vpn, frame, entry.writable(), entry.has(pte::Exec));
                 Event& f = post(EventKind::TlbFill, pid);
                 f.va = va;
@@ -636,8 +638,9 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     std::uint64_t writes = 0;
     while (reclaimed < target && scanned < budget) {
         // can_age_anon_pages(): no aging of anonymous pages without swap.
-        if (haveSwap && (mem.lruSize(Lru::InactiveAnon) * ratio < mem.lruSize(Lru::ActiveAnon) ||
-                         mem.lruSize(Lru::InactiveAnon) == 0)) {
+        if (haveSwap && m_m.config.reclaimPolicy == ReclaimPolicy::TwoList &&
+            (mem.lruSize(Lru::InactiveAnon) * ratio < mem.lruSize(Lru::ActiveAnon) ||
+             mem.lruSize(Lru::InactiveAnon) == 0)) {
             // L4: age the tail of the active list; referenced anonymous pages are demoted too.
             const std::uint32_t a = mem.lruTail(Lru::ActiveAnon);
             if (a != kNoFrame) {
@@ -664,7 +667,11 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
             mem.lruAdd(f, Lru::ActiveAnon);
             continue;
         }
-        if (cullUnevictable(f, charged)) continue;  // mlocked (L1)
+        if (cullUnevictable(f, charged)) continue;                    // mlocked (L1)
+        if (const int r = classicStep(f, charged, writes); r >= 0) {  // FIFO, LRU, CLOCK
+            reclaimed += static_cast<std::uint64_t>(r);
+            continue;
+        }
         // L3: harvest the A bits through the reverse map at the tail of the inactive list.
         const std::uint32_t young = harvestReferences(f);
         if (young > 0) {

@@ -101,7 +101,7 @@ MachineConfig parseMachine(const JsonReader& r) {
     r.requireObject();
     r.allowOnly({"memory", "frames", "page_size", "paging", "tlb", "costs", "series_bucket_ns",
                  "swap", "swappiness", "min_free_kbytes", "watermark_scale_factor",
-                 "pressure_levels", "cgroups", "oom_policy"});
+                 "pressure_levels", "cgroups", "oom_policy", "reclaim_policy"});
     Geometry& g = cfg.geometry;
     if (auto ps = r.find("page_size")) {
         const std::uint64_t size = ps->asSize(std::uint64_t{1} << 30);
@@ -229,6 +229,13 @@ MachineConfig parseMachine(const JsonReader& r) {
     if (auto op = r.find("oom_policy"))
         cfg.oomPolicy =
             op->asEnum({"modern", "legacy"}) == "legacy" ? OomPolicy::Legacy : OomPolicy::Modern;
+    if (auto rp = r.find("reclaim_policy")) {
+        const std::string v = rp->asEnum({"linux", "fifo", "lru", "clock"});
+        cfg.reclaimPolicy = v == "fifo"    ? ReclaimPolicy::Fifo
+                            : v == "lru"   ? ReclaimPolicy::Lru
+                            : v == "clock" ? ReclaimPolicy::Clock
+                                           : ReclaimPolicy::TwoList;
+    }
     if (auto cgs = r.find("cgroups")) {
         cgs->requireArray();
         if (cgs->size() > 64) cgs->fail("too many cgroups (at most 64)");

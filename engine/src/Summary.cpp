@@ -27,6 +27,20 @@ const char* oomPolicyId(OomPolicy p) {
     return p == OomPolicy::Legacy ? "legacy" : "modern";
 }
 
+const char* reclaimPolicyId(ReclaimPolicy p) {
+    switch (p) {
+        case ReclaimPolicy::Fifo:
+            return "fifo";
+        case ReclaimPolicy::Lru:
+            return "lru";
+        case ReclaimPolicy::Clock:
+            return "clock";
+        case ReclaimPolicy::TwoList:
+            break;
+    }
+    return "linux";
+}
+
 nlohmann::json faultsJson(const FaultCounters& f) {
     return {{"minor", f.minor},           {"major", f.major},
             {"invalid", f.invalid},       {"protection", f.protection},
@@ -155,6 +169,7 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
         {"oom_kill_count", c.oomKills},
         {"oom_kills", oomKills},
         {"oom_policy", oomPolicyId(m.config.oomPolicy)},
+        {"reclaim_policy", reclaimPolicyId(m.config.reclaimPolicy)},
         {"oom_reports", oomReports},
         {"cgroups", cgroups},
 

@@ -1,5 +1,8 @@
 // Memory cgroups (W7, O1, O5), mlock (L1), MADV_FREE (A5) and the legacy OOM heuristic (O6).
 // Rule ids and example numbers are from shared/docs/linux-vm-semantics.md §3, §7-§9.
+#include <fstream>
+#include <sstream>
+
 #include "TestSupport.h"
 #include "pfviz/Summary.h"
 
@@ -353,6 +356,59 @@ TEST(OomLegacy, O6_LegacyPolicyKillsTheLargestVirtualSizeModernTheLargestRss) {
     EXPECT_EQ(j["oom_policy"], "legacy");
     EXPECT_EQ(j["oom_reports"][0]["policy"], "legacy");
     EXPECT_EQ(j["oom_reports"][0]["constraint"], "global");
+}
+
+// --- textbook reclaim policies on the machine (Belady's string through the full MMU) ---
+
+std::pair<std::uint64_t, std::uint64_t> beladyFaults(const std::string& policy) {
+    std::ifstream in(std::string(PFVIZ_SCENARIO_DIR) + "/belady.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string json = text.str();
+    const std::string from = R"("reclaim_policy": "fifo")";
+    json.replace(json.find(from), from.size(), R"("reclaim_policy": ")" + policy + "\"");
+    const auto sim = runChecked(json);
+    auto faults = [&](std::uint32_t pid) {
+        const auto& f = proc(*sim, pid).counters.c.faults;
+        return f.minor + f.major;
+    };
+    return {faults(1), faults(2)};
+}
+
+TEST(ClassicReclaim, FifoShowsBeladysAnomaly9Versus10) {
+    // 1 2 3 4 1 2 5 1 2 3 4 5 with 3 and 4 data frames (memcg limits of 7 and 8 pages).
+    EXPECT_EQ(beladyFaults("fifo"), std::make_pair(std::uint64_t{9}, std::uint64_t{10}));
+}
+
+TEST(ClassicReclaim, LruIsAStackAlgorithm10Versus8) {
+    EXPECT_EQ(beladyFaults("lru"), std::make_pair(std::uint64_t{10}, std::uint64_t{8}));
+}
+
+TEST(ClassicReclaim, ClockOnBeladysStringAlsoGives9And10) {
+    // At every miss here all resident pages have their reference bit set, so the hand clears
+    // them all and evicts the oldest: CLOCK behaves like FIFO on this string.
+    EXPECT_EQ(beladyFaults("clock"), std::make_pair(std::uint64_t{9}, std::uint64_t{10}));
+}
+
+std::uint64_t faultsOn(const std::string& policy, const std::vector<int>& refs) {
+    std::string steps =
+        R"([{"op":"mmap","pid":1,"region":"r","size":"20 KiB","addr":"0x10000000"})";
+    for (int r : refs)
+        steps += R"(,{"op":"access","pid":1,"access":"write","addr":)" +
+                 std::to_string(0x10000000 + (r - 1) * 4096) + "}";
+    const auto sim = runChecked(doc(R"({"memory":"16 MiB","swap":{"size":"1 MiB","page_cluster":0},
+        "reclaim_policy":")" + policy + R"(","cgroups":[{"name":"g","memory_max":"28 KiB"}]})",
+                                    R"([{"pid":1,"cgroup":"g"}])", steps + "]"));
+    const auto& f = proc(*sim, 1).counters.c.faults;
+    return f.minor + f.major;
+}
+
+TEST(ClassicReclaim, ClockSparesThePageReferencedSinceTheLastSweep) {
+    // 3 frames, 1 2 3 4 2 5 2: at 5, FIFO evicts 2 (loaded first of 2 3 4) and misses on it
+    // again; CLOCK finds 2 referenced since the sweep at 4, clears it and evicts 3 instead.
+    EXPECT_EQ(faultsOn("fifo", {1, 2, 3, 4, 2, 5, 2}), 6u);
+    EXPECT_EQ(faultsOn("clock", {1, 2, 3, 4, 2, 5, 2}), 5u);
+    EXPECT_EQ(faultsOn("lru", {1, 2, 3, 4, 2, 5, 2}), 5u);
 }
 
 }  // namespace

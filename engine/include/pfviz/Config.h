@@ -118,6 +118,11 @@ struct CgroupConfig {
     bool operator==(const CgroupConfig&) const = default;
 };
 
+/// How the machine picks pages to reclaim: Linux's two lists (L1-L4), or a textbook policy for
+/// comparisons (FIFO by load time, LRU by last access, CLOCK = FIFO with a second chance from the
+/// Accessed bit). The textbook policies evict one page per charge or allocation that needs it.
+enum class ReclaimPolicy : std::uint8_t { TwoList, Fifo, Lru, Clock };
+
 /// Which badness the OOM killer scores with: the kernel's since 5.9 (O2), or 2.6's (O6).
 enum class OomPolicy : std::uint8_t { Modern, Legacy };
 
@@ -144,6 +149,7 @@ struct MachineConfig {
     PressureThresholds pressure{};
     std::vector<CgroupConfig> cgroups;  // memcg id i + 1 is cgroups[i]; 0 is the root
     OomPolicy oomPolicy{OomPolicy::Modern};
+    ReclaimPolicy reclaimPolicy{ReclaimPolicy::TwoList};
     bool operator==(const MachineConfig&) const = default;
 };
 

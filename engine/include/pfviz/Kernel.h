@@ -159,6 +159,11 @@ private:
     /// out (S1). False: it stays (the caller activates it).
     bool evictAnon(Pfn f, Pid charged, std::uint64_t& writes);
     bool dropLazyFree(Pfn f);
+    /// A textbook reclaim policy's decision for the page at the tail (kernel/ClassicReclaim.cpp):
+    /// -1 = the machine uses the two lists (not handled), 0 = kept, 1 = reclaimed.
+    int classicStep(Pfn f, Pid charged, std::uint64_t& writes);
+    /// LRU policy: an access moves the page to the head of the list.
+    void noteAccess(Pfn f);
     std::optional<VirtAddr> findFreeArea(const Process& p, std::uint64_t length) const;
     void insertVma(Process& p, Vma v);
     void splitAt(Process& p, VirtAddr addr);

@@ -28,7 +28,11 @@ bool Kernel::tryChargeMemcg(Process& p, std::uint64_t pages) {
         // W7: the charging task reclaims inside its own group; there is no per-cgroup kswapd.
         // The kernel's retries (MAX_RECLAIM_RETRIES) are collapsed: reclaimMemcg() already looks
         // at every page of the group, so 0 means nothing in the group can be reclaimed.
-        if (reclaimMemcg(id, std::max<std::uint64_t>(pages, 32), pid) > 0) continue;
+        // A textbook policy evicts exactly what is needed (one victim per fault).
+        const std::uint64_t batch = m_m.config.reclaimPolicy == ReclaimPolicy::TwoList
+                                        ? std::max<std::uint64_t>(pages, 32)
+                                        : pages;
+        if (reclaimMemcg(id, batch, pid) > 0) continue;
         // O1/O5: a memcg OOM. Only the group's tasks are candidates; the rest of the machine
         // is untouched.
         runOomKiller(*m_m.process(pid), id);
@@ -75,7 +79,8 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
     const std::uint64_t maxVisits = 3 * (inactive + active) + 3;
     std::uint32_t cursor = ownBefore(mem.lruTail(Lru::InactiveAnon));
     while (reclaimed < target && scanned < budget && (anon || lazy > 0)) {
-        if (anon && active > 0 && (inactive * ratio < active || inactive == 0)) {
+        if (anon && active > 0 && m_m.config.reclaimPolicy == ReclaimPolicy::TwoList &&
+            (inactive * ratio < active || inactive == 0)) {
             // L4: age the group's oldest active page.
             const std::uint32_t a = ownBefore(mem.lruTail(Lru::ActiveAnon));
             if (a != kNoFrame) {
@@ -101,6 +106,11 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
         if (f == m_pinned) continue;
         if (cullUnevictable(f, charged)) {
             --inactive;
+            continue;
+        }
+        if (const int r = classicStep(f, charged, writes); r >= 0) {  // FIFO, LRU, CLOCK
+            reclaimed += static_cast<std::uint64_t>(r);
+            inactive -= static_cast<std::uint64_t>(r);
             continue;
         }
         // L3: the second chance through the A bits, as in the node's reclaim.
