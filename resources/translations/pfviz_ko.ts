@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>%1 issues a %2 of %3; the MMU must translate it.</source>
-        <translation>%1이(가) %3에 대한 %2을(를) 요청합니다. MMU가 이 주소를 변환해야 합니다.</translation>
+        <translation>%1이(가) %3에 %2 접근을 합니다. MMU가 이 주소를 변환해야 합니다.</translation>
     </message>
     <message>
         <source>The TLB already holds this page: frame %1, no page-table walk needed.</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Page fault: the PTE is present but forbids this %1 (protection fault, F5).</source>
-        <translation>페이지 폴트: PTE는 존재하지만 이 %1을(를) 허용하지 않습니다(보호 폴트, F5).</translation>
+        <translation>페이지 폴트: PTE는 있지만 이 %1 접근을 허용하지 않습니다(보호 폴트, F5).</translation>
     </message>
     <message>
         <source>Page fault: no present PTE for %1, the CPU traps to the kernel (F1).</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Invalid access: the VMA at %1 does not allow a %2, so the kernel sends SIGSEGV (SEGV_ACCERR) (F3).</source>
-        <translation>잘못된 접근: %1의 VMA가 %2을(를) 허용하지 않으므로 커널이 SIGSEGV(SEGV_ACCERR)를 보냅니다(F3).</translation>
+        <translation>잘못된 접근: %1의 VMA가 %2 접근을 허용하지 않으므로 커널이 SIGSEGV(SEGV_ACCERR)를 보냅니다(F3).</translation>
     </message>
     <message>
         <source>A page-table page for level %1 is allocated in frame %2 (T6).</source>
@@ -345,11 +345,11 @@
     </message>
     <message>
         <source>The %1 of %2 never completes: the process was killed.</source>
-        <translation>%2에 대한 %1은(는) 끝나지 않습니다: 프로세스가 종료되었습니다.</translation>
+        <translation>%2에 대한 %1 접근은 끝나지 않습니다: 프로세스가 종료되었습니다.</translation>
     </message>
     <message>
         <source>The %1 of %2 completes.</source>
-        <translation>%2에 대한 %1이(가) 끝납니다.</translation>
+        <translation>%2에 대한 %1 접근이 끝납니다.</translation>
     </message>
     <message>
         <source>%1 is killed by a fatal signal.</source>
@@ -1473,7 +1473,7 @@ virtual → physical</source>
     </message>
     <message>
         <source>not present</source>
-        <translation>없음(not present)</translation>
+        <translation>없음</translation>
     </message>
     <message>
         <source>zero page (read-only)</source>
