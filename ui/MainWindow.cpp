@@ -597,6 +597,7 @@ void MainWindow::retranslateUi() {
         Language::retranslateModel(m);
     m_flow->scene()->update();
     m_memMap->update();
+    applyScale();  // column widths follow the translated headers
 }
 
 void MainWindow::updateScenarioTexts() {
@@ -754,10 +755,16 @@ void MainWindow::applyScale() {
         v->horizontalHeader()->setFont(f);
     }
     // Column widths from sample text (not from the rows: the page table may have millions).
+    // A translated header can be wider than the English sample: take the wider of the two.
     const auto widths = [&fm](QTableView* v, std::initializer_list<const char*> samples) {
         int c = 0;
-        for (const char* s : samples)
-            v->setColumnWidth(c++, fm.horizontalAdvance(QString::fromUtf8(s)) + fm.horizontalAdvance(QStringLiteral("MM")));
+        for (const char* s : samples) {
+            const QString header =
+                v->model()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+            const int w =
+                std::max(fm.horizontalAdvance(QString::fromUtf8(s)), fm.horizontalAdvance(header));
+            v->setColumnWidth(c++, w + fm.horizontalAdvance(QStringLiteral("MM")));
+        }
     };
     widths(m_ptView, {"stack rw-p", "0xffffffffff000", "1048576", "P", "W", "D", "A", "CoW, last sharer (reuse on write)"});
     widths(m_tlbView, {"Set", "Way", "Valid", "ASID", "parent (pid 1)", "0xffffffffff000", "1048576", "W", "X", "LRU"});
