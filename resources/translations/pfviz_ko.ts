@@ -832,11 +832,11 @@ virtual → physical</source>
     </message>
     <message>
         <source>faults / simulated s (log; 0 drawn at 1)</source>
-        <translation>폴트 / 시뮬레이션 초 (로그; 0은 1에 표시)</translation>
+        <translation>초당 폴트 (로그, 0→1)</translation>
     </message>
     <message>
         <source>faults / simulated s</source>
-        <translation>폴트 / 시뮬레이션 초</translation>
+        <translation>초당 폴트</translation>
     </message>
     <message>
         <source>frames</source>
@@ -856,7 +856,7 @@ virtual → physical</source>
     </message>
     <message>
         <source>TLB misses / simulated s</source>
-        <translation>TLB 미스 / 시뮬레이션 초</translation>
+        <translation>초당 TLB 미스</translation>
     </message>
     <message>
         <source>Export chart…</source>
