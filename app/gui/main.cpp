@@ -116,7 +116,9 @@ int main(int argc, char** argv) {
         QTimer::singleShot(400, &w, [&] {
             QApplication::processEvents();
             if (!w.grab().save(out)) {
-                std::fprintf(stderr, "pfviz: cannot write %s\n", qPrintable(out));
+                std::fprintf(
+                    stderr, "pfviz: %s\n",
+                    qPrintable(QApplication::translate("main", "cannot write %1").arg(out)));
                 rc = 2;
             }
             QApplication::exit(rc);

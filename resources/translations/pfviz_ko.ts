@@ -733,6 +733,10 @@ virtual → physical</source>
         <source>Language of the window and the narration: en or ko (for this run; View &gt; Language stores a choice).</source>
         <translation>창과 해설의 언어: en 또는 ko (이번 실행에만 적용; 보기 &gt; 언어에서 고른 값은 저장됩니다).</translation>
     </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui</name>
