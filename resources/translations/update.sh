@@ -13,5 +13,10 @@ if [ -z "$lupdate" ]; then
   if [ -x /usr/lib/qt6/bin/lupdate ]; then lupdate=/usr/lib/qt6/bin/lupdate; else lupdate=lupdate; fi
 fi
 cd "$root"
-exec "$lupdate" -no-obsolete -locations none -extensions cpp,h ui app/gui -target-language ko_KR -I "$root" -I "$root/ui" \
+"$lupdate" -no-obsolete -locations none -extensions cpp,h ui app/gui -target-language ko_KR -I "$root" -I "$root/ui" \
   -ts "$ts" "$@"
+n=$(grep -c 'type="unfinished"' "$ts" || true)
+if [ "$n" -gt 0 ]; then
+  echo "$ts: $n entries need a Korean translation (type=\"unfinished\"):" >&2
+  grep -B2 'type="unfinished"' "$ts" | grep '<source>' | head -20 >&2
+fi
