@@ -479,6 +479,70 @@
         <source>kswapd reclaims %1 of %2 scanned pages in the background (W5).</source>
         <translation>kswapd가 백그라운드에서 검사한 %2페이지 중 %1페이지를 회수합니다(W5).</translation>
     </message>
+    <message>
+        <source>memcg reclaim</source>
+        <translation>memcg 회수</translation>
+    </message>
+    <message>
+        <source>join cgroup</source>
+        <translation>cgroup 가입</translation>
+    </message>
+    <message>
+        <source>mlock</source>
+        <translation>mlock</translation>
+    </message>
+    <message>
+        <source>unevictable</source>
+        <translation>회수 불가</translation>
+    </message>
+    <message>
+        <source>madvise(FREE)</source>
+        <translation>madvise(FREE)</translation>
+    </message>
+    <message>
+        <source>lazy-free drop</source>
+        <translation>지연 해제 페이지 버림</translation>
+    </message>
+    <message>
+        <source>the root cgroup</source>
+        <translation>루트 cgroup</translation>
+    </message>
+    <message>
+        <source>cgroup &apos;%1&apos;</source>
+        <translation>cgroup &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is at its memory.max (%2 pages) and reclaim freed nothing: a memcg OOM, only its processes are candidates (W7, O1).</source>
+        <translation>%1이(가) memory.max(%2페이지)에 닿았고 회수로 얻은 것이 없습니다: memcg OOM이며, 그 그룹의 프로세스만 후보입니다 (W7, O1).</translation>
+    </message>
+    <message>
+        <source>The memcg OOM killer kills %1 (badness %2) inside %3 (O5).</source>
+        <translation>memcg OOM 킬러가 %3 안에서 %1(badness %2)을(를) 죽입니다 (O5).</translation>
+    </message>
+    <message>
+        <source>%1 hit the memory.max of %2: it reclaims inside the group only, %3 of %4 scanned pages; the process stalls %5 (W7).</source>
+        <translation>%1이(가) %2의 memory.max에 닿았습니다: 그룹 안에서만 회수하여, 검사한 %4페이지 중 %3페이지를 회수합니다. 프로세스는 %5 동안 멈춥니다 (W7).</translation>
+    </message>
+    <message>
+        <source>%1 moves into %2; pages it already has stay charged where they are.</source>
+        <translation>%1이(가) %2(으)로 옮겨 갑니다. 이미 가진 페이지는 원래 청구된 곳에 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>mlock locks %1 pages at %2: they are faulted in and %3 frames go on the unevictable list; reclaim never takes them (L1).</source>
+        <translation>mlock이 %2의 %1페이지를 잠급니다: 페이지를 폴트로 채우고 프레임 %3개를 회수 불가 리스트에 넣습니다. 회수는 이 페이지들을 절대 가져가지 않습니다 (L1).</translation>
+    </message>
+    <message>
+        <source>Frame %1 is mapped by a locked VMA: reclaim moves it to the unevictable list (L1).</source>
+        <translation>프레임 %1은(는) 잠긴 VMA에 매핑되어 있습니다: 회수가 이 프레임을 회수 불가 리스트로 옮깁니다 (L1).</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_FREE) marks %1 pages at %2 as lazily freeable and frees %3 swap entries; the pages stay mapped (A5).</source>
+        <translation>madvise(MADV_FREE)가 %2의 %1페이지를 나중에 버려도 되는 페이지로 표시하고 스왑 엔트리 %3개를 해제합니다. 페이지는 매핑된 채로 남습니다 (A5).</translation>
+    </message>
+    <message>
+        <source>Frame %1 was freed with MADV_FREE and not written since: reclaim drops it without swap; the next read sees zeros (A5).</source>
+        <translation>프레임 %1은(는) MADV_FREE로 해제된 뒤 다시 쓰이지 않았습니다: 회수가 스왑 없이 버립니다. 다음 읽기는 0을 봅니다 (A5).</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -411,5 +411,30 @@ TEST(ClassicReclaim, ClockSparesThePageReferencedSinceTheLastSweep) {
     EXPECT_EQ(faultsOn("lru", {1, 2, 3, 4, 2, 5, 2}), 5u);
 }
 
+TEST(Memcg, W7_StepBackAcrossTheMemcgOomRestoresTheWholeMachine) {
+    std::ifstream in(std::string(PFVIZ_SCENARIO_DIR) + "/cgroup_oom.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    const Scenario s = parseScenario(text.str(), "cgroup_oom.json");
+    std::uint64_t oomStep = 0;
+    {
+        Simulator run(s, SimulatorOptions{.seed = {}, .history = false});
+        while (!run.atEnd() && oomStep == 0)
+            for (const Event& e : run.step())
+                if (e.kind == EventKind::OomKill) oomStep = run.stepIndex();
+    }
+    ASSERT_GT(oomStep, 40u);
+    Simulator sim(s);
+    sim.seek(oomStep - 40);  // memcg reclaim is running here
+    const Machine before = sim.machine();
+    for (int i = 0; i < 80; ++i)
+        sim.step();
+    EXPECT_EQ(sim.machine().oomReports.size(), 1u);
+    for (int i = 0; i < 80; ++i)
+        ASSERT_TRUE(sim.stepBack());
+    EXPECT_EQ(sim.machine(), before);
+    EXPECT_TRUE(sim.machine().oomReports.empty());
+}
+
 }  // namespace
 }  // namespace pfviz
