@@ -263,6 +263,10 @@ nlohmann::json eventJson(const Event& e) {
     if (e.kind == EventKind::TlbFill || e.kind == EventKind::PteSet || e.kind == EventKind::TlbHit)
         j["writable"] = e.writable;
     if (e.kind == EventKind::TlbFlush || e.kind == EventKind::ContextSwitch) j["full"] = e.full;
+    if (e.kind == EventKind::MemcgReclaim || e.kind == EventKind::Mlock ||
+        e.kind == EventKind::MadviseFree)
+        j["index"] = e.index;
+    if (e.memcg != 0) j["memcg"] = e.memcg;  // the memory cgroup (1-based, machine.cgroups order)
     if (e.count != 0) j["count"] = e.count;
     return j;
 }

@@ -46,7 +46,9 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
     // L5: memcg reclaim with swappiness 0 scans file pages only. This model has no page cache
     // yet, so such a group can only drop clean MADV_FREE pages (which Linux keeps on the file
     // list).
-    const bool anon = m_m.config.swap.kind != SwapKind::None && cg.swappiness != 0;
+    // can_reclaim_anon_pages(): anonymous pages are scanned only while a swap slot is free.
+    const bool anon =
+        m_m.config.swap.kind != SwapKind::None && cg.swappiness != 0 && !m_m.swap.free.empty();
     // The group's own share of the lists (Linux keeps per-memcg lists; this model filters the
     // node's lists by the charged memcg, which visits the same pages in the same order).
     std::uint64_t inactive = 0;
