@@ -1,5 +1,4 @@
-// The engine avoids the names Qt defines as macros (emit, signals, slots), so include order is
-// free.
+// The engine avoids the names Qt defines as macros (emit, signals, slots), so include order is free.
 #include "pfviz/Kernel.h"
 // clang-format off
 #include "ui/ProcessModel.h"
@@ -32,9 +31,7 @@ void ProcessModel::onSimulationChanged(Change change) {
     if (m_rows > 0) emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
 }
 
-int ProcessModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : m_rows;
-}
+int ProcessModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
 int ProcessModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
@@ -42,30 +39,18 @@ int ProcessModel::columnCount(const QModelIndex& parent) const {
 QVariant ProcessModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case PidCol:
-            return tr("PID");
-        case NameCol:
-            return tr("Name");
-        case StateCol:
-            return tr("State");
-        case RssCol:
-            return tr("RSS pages");
-        case PtCol:
-            return tr("Page tables");
-        case MinorCol:
-            return tr("Minor");
-        case MajorCol:
-            return tr("Major");
-        case InvalidCol:
-            return tr("Invalid");
-        case CowCol:
-            return tr("CoW copy/reuse");
-        case SignalCol:
-            return tr("Signal");
-        case OomCol:
-            return tr("oom_score");
-        default:
-            return {};
+        case PidCol: return tr("PID");
+        case NameCol: return tr("Name");
+        case StateCol: return tr("State");
+        case RssCol: return tr("RSS pages");
+        case PtCol: return tr("Page tables");
+        case MinorCol: return tr("Minor");
+        case MajorCol: return tr("Major");
+        case InvalidCol: return tr("Invalid");
+        case CowCol: return tr("CoW copy/reuse");
+        case SignalCol: return tr("Signal");
+        case OomCol: return tr("oom_score");
+        default: return {};
     }
 }
 
@@ -73,59 +58,40 @@ QVariant ProcessModel::data(const QModelIndex& idx, int role) const {
     if (!idx.isValid() || idx.row() >= m_rows) return {};
     const auto guard = m_ctl.readGuard();
     const auto* sim = m_ctl.sim();
-    if (!guard.owns_lock() || !sim || std::size_t(idx.row()) >= sim->machine().processes.size())
-        return {};
+    if (!guard.owns_lock() || !sim || std::size_t(idx.row()) >= sim->machine().processes.size()) return {};
     const auto& m = sim->machine();
     const auto& p = m.processes[std::size_t(idx.row())];
-    if (role == Qt::DecorationRole && idx.column() == PidCol)
-        return Theme::processColor(p.pid.value);
+    if (role == Qt::DecorationRole && idx.column() == PidCol) return Theme::processColor(p.pid.value);
     if (role != Qt::DisplayRole) return {};
     const auto& f = p.counters.c.faults;
     switch (idx.column()) {
-        case PidCol:
-            return p.pid.value;
-        case NameCol:
-            return QString::fromStdString(p.name);
+        case PidCol: return p.pid.value;
+        case NameCol: return QString::fromStdString(p.name);
         case StateCol:
             switch (p.state) {
-                case pfviz::ProcState::Running:
-                    return m.current == p.pid ? tr("running (on CPU)") : tr("running");
-                case pfviz::ProcState::Exited:
-                    return tr("exited");
-                case pfviz::ProcState::Killed:
-                    return tr("killed");
+                case pfviz::ProcState::Running: return m.current == p.pid ? tr("running (on CPU)") : tr("running");
+                case pfviz::ProcState::Exited: return tr("exited");
+                case pfviz::ProcState::Killed: return tr("killed");
             }
             return {};
-        case RssCol:
-            return qulonglong(p.counters.rssPages);
-        case PtCol:
-            return qulonglong(p.counters.pageTablePages);
-        case MinorCol:
-            return qulonglong(f.minor);
-        case MajorCol:
-            return qulonglong(f.major);
-        case InvalidCol:
-            return qulonglong(f.invalid);
-        case CowCol:
-            return tr("%1 / %2").arg(f.cowCopy).arg(f.cowReuse);
+        case RssCol: return qulonglong(p.counters.rssPages);
+        case PtCol: return qulonglong(p.counters.pageTablePages);
+        case MinorCol: return qulonglong(f.minor);
+        case MajorCol: return qulonglong(f.major);
+        case InvalidCol: return qulonglong(f.invalid);
+        case CowCol: return tr("%1 / %2").arg(f.cowCopy).arg(f.cowReuse);
         case SignalCol:
             switch (p.exitSignal) {
-                case pfviz::SigCode::None:
-                    return QString();
-                case pfviz::SigCode::SegvMaperr:
-                    return tr("SIGSEGV (MAPERR)");
-                case pfviz::SigCode::SegvAccerr:
-                    return tr("SIGSEGV (ACCERR)");
-                case pfviz::SigCode::Sigkill:
-                    return tr("SIGKILL");
-                case pfviz::SigCode::Sigbus:
-                    return tr("SIGBUS");
+                case pfviz::SigCode::None: return QString();
+                case pfviz::SigCode::SegvMaperr: return tr("SIGSEGV (MAPERR)");
+                case pfviz::SigCode::SegvAccerr: return tr("SIGSEGV (ACCERR)");
+                case pfviz::SigCode::Sigkill: return tr("SIGKILL");
+                case pfviz::SigCode::Sigbus: return tr("SIGBUS");
             }
             return {};
         case OomCol:
             return p.running() ? QVariant(qlonglong(pfviz::Kernel::oomScore(m, p))) : QVariant();
-        default:
-            return {};
+        default: return {};
     }
 }
 

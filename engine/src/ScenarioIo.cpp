@@ -210,7 +210,7 @@ MachineConfig parseMachine(const JsonReader& r) {
             const std::string kind = k->asEnum({"ssd", "hdd", "zram"});
             cfg.swap.kind = kind == "hdd"    ? SwapKind::Hdd
                             : kind == "zram" ? SwapKind::Zram
-                                             : SwapKind::Ssd;
+                                                                           : SwapKind::Ssd;
         }
         if (cfg.swap.pages == 0) cfg.swap.kind = SwapKind::None;
         if (auto c = sw->find("compression_ratio")) {
@@ -452,9 +452,9 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
                                     "'; give \"size\"");
             o.length = file->size - o.fileOffset;
         } else {
-            const JsonReader size = r.at("size");
-            o.length = size.asSize(cfg.geometry.vaEnd());
-            if (o.length == 0) size.fail("expected a size of at least 1 byte");
+        const JsonReader size = r.at("size");
+        o.length = size.asSize(cfg.geometry.vaEnd());
+        if (o.length == 0) size.fail("expected a size of at least 1 byte");
         }
         if (auto a = r.find("addr")) {
             o.addr = a->asAddress();
@@ -498,8 +498,8 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         }
         o.length = file.size - o.fileOffset;
         if (auto l = r.find("length")) {
-            o.length = l->asSize();
-            if (o.length == 0) l->fail("expected a length of at least 1 byte");
+        o.length = l->asSize();
+        if (o.length == 0) l->fail("expected a length of at least 1 byte");
         }
         return o;
     }

@@ -88,13 +88,13 @@ struct CostModel {
     std::uint64_t forkPerPte{100};           // copying one PTE at fork (C1: 16 MiB took ~0.47 ms)
     std::uint64_t contextSwitch{2000};
     // Memory pressure (§12; illustrative).
-    std::uint64_t swapInSsd{80000};     // major fault, read one page from an SSD swap device
-    std::uint64_t swapInHdd{8000000};   // major fault, HDD (seek + rotation)
-    std::uint64_t swapInZram{10000};    // major fault, decompress one page from zram
-    std::uint64_t swapCacheHit{1000};   // minor fault, page found in the swap cache (S2)
-    std::uint64_t reclaimScanPage{50};  // reclaim: one page looked at on an LRU list
-    std::uint64_t swapOutDisk{2000};    // reclaim: submitting one page write (I/O is async)
-    std::uint64_t swapOutZram{8000};    // reclaim: compressing one page into zram (synchronous)
+    std::uint64_t swapInSsd{80000};      // major fault, read one page from an SSD swap device
+    std::uint64_t swapInHdd{8000000};    // major fault, HDD (seek + rotation)
+    std::uint64_t swapInZram{10000};     // major fault, decompress one page from zram
+    std::uint64_t swapCacheHit{1000};    // minor fault, page found in the swap cache (S2)
+    std::uint64_t reclaimScanPage{50};   // reclaim: one page looked at on an LRU list
+    std::uint64_t swapOutDisk{2000};     // reclaim: submitting one page write (I/O is async)
+    std::uint64_t swapOutZram{8000};     // reclaim: compressing one page into zram (synchronous)
     // Page cache (§5, §12; illustrative).
     std::uint64_t fileRead{80000};      // major fault / read(): one read I/O from an SSD (P1)
     std::uint64_t fileCacheHit{3000};   // minor fault that finds the page cached (P1/P3)
@@ -115,9 +115,9 @@ enum class SwapKind : std::uint8_t { None, Ssd, Hdd, Zram };
 /// A swap device (§6). zram stores pages compressed in RAM (S7) and bypasses the swap cache (S4).
 struct SwapConfig {
     SwapKind kind{SwapKind::None};
-    std::uint64_t pages{};                  // slots
-    std::uint32_t compressionPercent{200};  // zram: compression ratio x100 (2.0:1 measured, S7)
-    std::uint32_t pageCluster{3};           // readahead of 2^page-cluster slots (S3), block devices
+    std::uint64_t pages{};                 // slots
+    std::uint32_t compressionPercent{200}; // zram: compression ratio x100 (2.0:1 measured, S7)
+    std::uint32_t pageCluster{3};          // readahead of 2^page-cluster slots (S3), block devices
     bool operator==(const SwapConfig&) const = default;
 };
 

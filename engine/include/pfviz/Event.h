@@ -52,18 +52,18 @@ enum class EventKind : std::uint8_t {
     OomKill,        // pid = victim, count = badness (O2), index = Machine::oomReports index,
                     // otherPid = the process whose allocation failed
     // --- memory pressure (§6-§8) ---
-    MajorFault,     // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
-    SwapOut,        // frame written to (or dropped against) swap slot `index`; pid = a mapper,
-                    // va, count = PTEs turned into swap entries, present = a write was needed
-    SwapIn,         // frame filled from swap slot `index` (major) or taken from the swap cache
-                    // (present = cache hit, minor); count = readahead pages added (S3)
-    LruActivate,    // frame moved to the active list (L3: referenced twice)
-    LruDeactivate,  // frame moved from the active to the inactive list (L4)
-    KswapdWake,     // free fell below the low watermark (W3/W5): count = free frames
-    KswapdSleep,    // free is back above high (W5): count = free frames
-    Reclaim,        // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
-                    // present = true); count = pages reclaimed, index = pages scanned,
-                    // cost = the stall charged to the task (W6)
+    MajorFault,      // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
+    SwapOut,         // frame written to (or dropped against) swap slot `index`; pid = a mapper,
+                     // va, count = PTEs turned into swap entries, present = a write was needed
+    SwapIn,          // frame filled from swap slot `index` (major) or taken from the swap cache
+                     // (present = cache hit, minor); count = readahead pages added (S3)
+    LruActivate,     // frame moved to the active list (L3: referenced twice)
+    LruDeactivate,   // frame moved from the active to the inactive list (L4)
+    KswapdWake,      // free fell below the low watermark (W3/W5): count = free frames
+    KswapdSleep,     // free is back above high (W5): count = free frames
+    Reclaim,         // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
+                     // present = true); count = pages reclaimed, index = pages scanned,
+                     // cost = the stall charged to the task (W6)
     // --- page cache (§5) ---
     PageCacheRead,  // file pages read into the cache: frame = the requested page, index = its
                     // page index in the file, count = pages read incl. readahead (P1/P2)

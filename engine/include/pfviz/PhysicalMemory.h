@@ -28,8 +28,8 @@ struct Frame {
                                // mapper maps it at this same address (fork keeps addresses),
                                // which is the compact reverse map used by reclaim
     Lru lru{Lru::None};
-    bool referenced{false};        // PG_referenced (L3)
-    std::uint32_t prev{kNoFrame};  // LRU links (towards the head / the tail)
+    bool referenced{false};         // PG_referenced (L3)
+    std::uint32_t prev{kNoFrame};   // LRU links (towards the head / the tail)
     std::uint32_t next{kNoFrame};
     std::uint32_t swapSlot{kNoSlot};  // Anon: the page is in the swap cache for this slot
     // PageCache: the file (index into MachineConfig::files); `vpn` holds the page's index in

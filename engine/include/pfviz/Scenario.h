@@ -35,9 +35,9 @@ enum class OpKind : std::uint8_t {
     Populate,  // prefault a region (MAP_POPULATE / MADV_POPULATE_WRITE) (F4)
     MadviseDontneed,  // (A5)
     Mprotect,
-    Switch,         // context switch
-    Sleep,          // simulated time passes
-    Checkpoint,     // pause point
+    Switch,      // context switch
+    Sleep,       // simulated time passes
+    Checkpoint,  // pause point
     Read,           // read() of a file through the page cache: no faults (P4)
     Msync,          // msync(MS_SYNC) of a region: write back its dirty file pages (P6)
     MadviseRandom,  // madvise(MADV_RANDOM): no readahead on faults in the range (P2)

@@ -19,7 +19,7 @@ struct Sample {
     std::uint64_t framesFree{};
     std::uint64_t framesAnon{};
     std::uint64_t framesPageTable{};
-    std::uint64_t rssPages{};    // sum over running processes (shared pages counted per process)
+    std::uint64_t rssPages{};  // sum over running processes (shared pages counted per process)
     std::uint64_t framesZram{};  // RAM holding zram's compressed pages (S7)
     std::uint64_t swapUsed{};    // swap slots in use
     std::uint64_t swapTotal{};
@@ -29,7 +29,7 @@ struct Sample {
     std::array<std::uint64_t, 3> psiSome{};  // memory some avg10/60/300, hundredths of a percent
     std::array<std::uint64_t, 3> psiFull{};
     std::uint64_t psiTotalNs{};
-    std::uint8_t vmpressure{};        // VmpressureLevel of the last 512-page window
+    std::uint8_t vmpressure{};  // VmpressureLevel of the last 512-page window
     std::uint64_t framesPageCache{};  // page-cache pages (file pages, §5)
     bool operator==(const Sample&) const = default;
 };
