@@ -216,5 +216,35 @@ TEST(PageCache, StepBackOverAMajorFaultRestoresTheMachine) {
     EXPECT_EQ(sim.machine(), history[0]);
 }
 
+std::string loaderError(const std::string& steps, const std::string& files = kFiles) {
+    try {
+        parseScenario(fileScenario(steps, kMachine, files), "bad.json");
+    } catch (const ScenarioError& e) {
+        return e.what();
+    }
+    return "(accepted)";
+}
+
+TEST(PageCache, LoaderNamesUnknownFilesAndBadOffsets) {
+    EXPECT_NE(
+        loaderError(R"([{"op":"mmap","pid":1,"region":"m","file":"nope"}])").find("no file 'nope'"),
+        std::string::npos);
+    EXPECT_NE(loaderError(R"([{"op":"mmap","pid":1,"region":"m","file":"data.bin","offset":100}])")
+                  .find("multiple of the page size"),
+              std::string::npos);
+    // Shared without a file is a shared anonymous mapping: still refused, with its own message.
+    EXPECT_NE(loaderError(R"([{"op":"mmap","pid":1,"region":"m","size":4096,"shared":true}])")
+                  .find("shared anonymous"),
+              std::string::npos);
+    EXPECT_NE(loaderError(R"([{"op":"read","pid":1,"file":"data.bin"}])",
+                          R"([{"name":"a","size":1},{"name":"a","size":2}])")
+                  .find("declared twice"),
+              std::string::npos);
+    EXPECT_EQ(loaderError(R"([{"op":"mmap","pid":1,"region":"m","file":"data.bin","shared":true},
+                              {"op":"msync","pid":1,"region":"m"},
+                              {"op":"read","pid":1,"file":"tiny","offset":3}])"),
+              "(accepted)");
+}
+
 }  // namespace
 }  // namespace pfviz
