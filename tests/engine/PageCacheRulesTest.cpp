@@ -216,6 +216,37 @@ TEST(PageCache, StepBackOverAMajorFaultRestoresTheMachine) {
     EXPECT_EQ(sim.machine(), history[0]);
 }
 
+TEST(PageCache, InvariantsHoldThroughForkReclaimSwapAndUnmapOfFileMappings) {
+    // A small machine (2 MiB) with swap: private and shared file mappings, fork, random reads
+    // and writes, read(), msync, MADV_DONTNEED, mprotect, munmap and exit, all under reclaim.
+    // Every step is checked (fewer than 5000 steps).
+    const auto sim = runChecked(fileScenario(
+        R"([{"op":"mmap","pid":1,"region":"p","file":"data.bin","size":"1 MiB","prot":"rw"},
+            {"op":"mmap","pid":1,"region":"s","file":"data.bin","size":"1 MiB","shared":true,
+             "offset":"512 KiB"},
+            {"op":"touch","pid":1,"region":"p","access":"read_then_write","length":"256 KiB"},
+            {"op":"touch","pid":1,"region":"s","pattern":"random","count":300,"access":"write"},
+            {"op":"fork","pid":1,"child":2},
+            {"op":"touch","pid":2,"region":"p","pattern":"random","count":300,"access":"write"},
+            {"op":"touch","pid":2,"region":"s","pattern":"random","count":300,"access":"read"},
+            {"op":"read","pid":2,"file":"data.bin","offset":"2 MiB","length":"1 MiB"},
+            {"op":"msync","pid":1,"region":"s","length":"256 KiB"},
+            {"op":"madvise","pid":1,"region":"p","advice":"dontneed","length":"64 KiB"},
+            {"op":"mprotect","pid":1,"region":"s","prot":"r","length":"128 KiB"},
+            {"op":"mmap","pid":1,"region":"a","size":"1536 KiB"},
+            {"op":"touch","pid":1,"region":"a","access":"write"},
+            {"op":"touch","pid":1,"region":"s","pattern":"random","count":300,"access":"read"},
+            {"op":"munmap","pid":1,"region":"s","offset":"256 KiB","length":"256 KiB"},
+            {"op":"exit","pid":2},
+            {"op":"touch","pid":1,"region":"p","pattern":"random","count":300,"access":"read"}])",
+        R"({"memory":"2 MiB","swap":{"size":"2 MiB"}})",
+        R"([{"name":"data.bin","size":"3 MiB"}])"));
+    const Machine& m = sim->machine();
+    EXPECT_GT(m.counters.pagesDropped + m.counters.writebacks, 0u);
+    EXPECT_GT(m.counters.swapOuts, 0u);
+    EXPECT_GT(m.counters.faults.major, 0u);
+}
+
 std::string loaderError(const std::string& steps, const std::string& files = kFiles) {
     try {
         parseScenario(fileScenario(steps, kMachine, files), "bad.json");
