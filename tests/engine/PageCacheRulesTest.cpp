@@ -50,7 +50,7 @@ TEST(PageCache, P2_ReadaheadWindowMakesLaterFaultsMinor) {
     const auto ra8m =
         runChecked(fileScenario(steps, R"({"memory":"128 MiB","read_ahead_kb":8192})"));
     EXPECT_EQ(major(*ra8m), 8u);     // 16 384 / 2048
-    EXPECT_EQ(minor(*ra8m), 1024u);  // 2 per 16 pages... per window: page 1 and every 16th
+    EXPECT_EQ(minor(*ra8m), 1024u);  // per window: page 1 and each later 16-page block
     EXPECT_EQ(ra8m->machine().counters.readaheadPages, 16384u - 8u);
     // A window covering the whole file: exactly one major fault, as measured.
     const auto whole =
