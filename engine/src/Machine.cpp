@@ -42,8 +42,21 @@ ScanWeights scanWeights(std::uint32_t swappiness, std::uint64_t anonCost, std::u
     return w;
 }
 
+std::uint32_t Machine::fileIndex(const std::string& name) const {
+    for (std::size_t i = 0; i < config.files.size(); ++i)
+        if (config.files[i].name == name) return static_cast<std::uint32_t>(i);
+    return kNoFile;
+}
+
+std::uint64_t Machine::filePages(std::uint32_t file) const {
+    const std::uint64_t ps = config.geometry.pageSize();
+    return (config.files[file].size + ps - 1) / ps;
+}
+
 Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
     : config(cfg), memory(cfg.frames), tlb(cfg.tlb), rng(seed) {
+    for (std::uint32_t i = 0; i < cfg.files.size(); ++i)
+        pageCache.emplace_back(filePages(i), kNoFrame);
     const unsigned pageBits = cfg.geometry.pageBits;
     const std::uint64_t lowmemKb =
         pageBits >= 10 ? cfg.frames << (pageBits - 10) : cfg.frames >> (10 - pageBits);

@@ -52,18 +52,28 @@ enum class EventKind : std::uint8_t {
     OomKill,        // pid = victim, count = badness (O2), index = Machine::oomReports index,
                     // otherPid = the process whose allocation failed
     // --- memory pressure (§6-§8) ---
-    MajorFault,     // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
-    SwapOut,        // frame written to (or dropped against) swap slot `index`; pid = a mapper,
-                    // va, count = PTEs turned into swap entries, present = a write was needed
-    SwapIn,         // frame filled from swap slot `index` (major) or taken from the swap cache
-                    // (present = cache hit, minor); count = readahead pages added (S3)
-    LruActivate,    // frame moved to the active list (L3: referenced twice)
-    LruDeactivate,  // frame moved from the active to the inactive list (L4)
-    KswapdWake,     // free fell below the low watermark (W3/W5): count = free frames
-    KswapdSleep,    // free is back above high (W5): count = free frames
-    Reclaim,        // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
-                    // present = true); count = pages reclaimed, index = pages scanned,
-                    // cost = the stall charged to the task (W6)
+    MajorFault,      // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
+    SwapOut,         // frame written to (or dropped against) swap slot `index`; pid = a mapper,
+                     // va, count = PTEs turned into swap entries, present = a write was needed
+    SwapIn,          // frame filled from swap slot `index` (major) or taken from the swap cache
+                     // (present = cache hit, minor); count = readahead pages added (S3)
+    LruActivate,     // frame moved to the active list (L3: referenced twice)
+    LruDeactivate,   // frame moved from the active to the inactive list (L4)
+    KswapdWake,      // free fell below the low watermark (W3/W5): count = free frames
+    KswapdSleep,     // free is back above high (W5): count = free frames
+    Reclaim,         // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
+                     // present = true); count = pages reclaimed, index = pages scanned,
+                     // cost = the stall charged to the task (W6)
+    // --- page cache (§5) ---
+    PageCacheRead,  // file pages read into the cache: frame = the requested page, index = its
+                    // page index in the file, count = pages read incl. readahead (P1/P2)
+    FaultAround,    // count = extra cached pages mapped read-only around the fault (P3)
+    FileRead,       // read() system call: va = file offset, count = pages copied, index = pages
+                    // that were not cached (P4)
+    Writeback,      // dirty file page in `frame` written back; count = PTEs write-protected (P6)
+    PageCacheDrop,  // reclaim dropped the clean file page in `frame` (L3)
+    Msync,          // msync: va, count = pages written back (P6)
+    MadviseRandom,  // MADV_RANDOM: va, count = pages; readahead off for the range (P2)
     // --- memory cgroups, mlock, MADV_FREE ---
     MemcgReclaim,    // a charge hit memory.max: reclaim inside the group (W7); pid = the charging
                      // task, memcg, count = pages reclaimed, index = pages scanned, cost = stall
@@ -87,6 +97,10 @@ enum class FaultReason : std::uint8_t {
     Spurious,       // the PTE already allowed the access (stale TLB entry): A/D bits only (F1)
     SwapIn,         // read from the swap device: major (S2; zram: S4)
     SwapCacheHit,   // the page was still in the swap cache: minor (S2/S3)
+    FileRead,       // the file page was not cached: read from disk, major (P1)
+    FileCacheHit,   // the file page was cached: minor (P1/P3)
+    FileCow,        // write to a MAP_PRIVATE file page: private anonymous copy (P5)
+    WriteNotify,    // first write to a clean MAP_SHARED page: marked dirty, minor (P6)
 };
 
 enum class SigCode : std::uint8_t {
@@ -94,6 +108,7 @@ enum class SigCode : std::uint8_t {
     SegvMaperr,  // no VMA (F1 step 1)
     SegvAccerr,  // VMA forbids the access (F1 step 2)
     Sigkill,     // OOM killer
+    Sigbus,      // access beyond the end of a mapped file (P7, F1 step 4)
 };
 
 struct Event {

@@ -35,9 +35,12 @@ enum class OpKind : std::uint8_t {
     Populate,  // prefault a region (MAP_POPULATE / MADV_POPULATE_WRITE) (F4)
     MadviseDontneed,  // (A5)
     Mprotect,
-    Switch,       // context switch
-    Sleep,        // simulated time passes
-    Checkpoint,   // pause point
+    Switch,      // context switch
+    Sleep,       // simulated time passes
+    Checkpoint,  // pause point
+    Read,           // read() of a file through the page cache: no faults (P4)
+    Msync,          // msync(MS_SYNC) of a region: write back its dirty file pages (P6)
+    MadviseRandom,  // madvise(MADV_RANDOM): no readahead on faults in the range (P2)
     Mlock,        // mlock a region: faulted in and unevictable (L1, F4)
     Cgroup,       // move the process into a memory cgroup (W7)
     MadviseFree,  // MADV_FREE (A5)
@@ -75,6 +78,8 @@ struct Operation {
     /// Touch/Populate: pages in the range, resolved by the loader (a touch accesses
     /// start + i * pageSize for i < pages, like `for (i = 0; i < len; i += 4096) p[i] = 1`).
     std::uint64_t pages{};
+    std::string file;            // mmap of a file / read: the file's name
+    std::uint64_t fileOffset{};  // mmap / read: offset in the file, bytes
     bool operator==(const Operation&) const = default;
 };
 

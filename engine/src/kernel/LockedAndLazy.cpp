@@ -34,7 +34,8 @@ void Kernel::mlock(Pid pid, VirtAddr start, std::uint64_t length) {
         if (!e.mapped() || e.has(pte::ZeroPage)) continue;
         const Pfn f{e.target};
         Frame& fr = m_m.memory.frame(f);
-        if (fr.lru == Lru::Unevictable) continue;
+        // Anonymous pages only: locked page-cache pages stay on the file lists in this model.
+        if (fr.use != FrameUse::Anon || fr.lru == Lru::Unevictable) continue;
         if (fr.lru != Lru::None) m_m.memory.lruDel(f);
         m_m.memory.lruAdd(f, Lru::Unevictable);
         ++moved;
@@ -96,6 +97,7 @@ void Kernel::madviseFree(Pid pid, VirtAddr start, std::uint64_t length) {
         if (!e.mapped() || e.has(pte::ZeroPage)) continue;
         const Pfn f{e.target};
         Frame& fr = m_m.memory.frame(f);
+        if (fr.use != FrameUse::Anon) continue;  // MADV_FREE works on private anonymous pages
         // Only pages this mm maps alone are made lazy (a shared page is just left alone here).
         const std::uint32_t slot = fr.swapSlot;
         if (fr.mapcount != 1 || (slot != kNoSlot && m_m.swap.slotTable[slot].count != 0)) continue;
