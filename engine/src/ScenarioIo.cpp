@@ -87,6 +87,8 @@ void parseCosts(const JsonReader& r, CostModel& c) {
         {"reclaim_scan_page_ns", &CostModel::reclaimScanPage},
         {"swap_out_disk_ns", &CostModel::swapOutDisk},
         {"swap_out_zram_ns", &CostModel::swapOutZram},
+        {"fault_thp_alloc_ns", &CostModel::faultThpAlloc},
+        {"thp_split_ns", &CostModel::thpSplit},
     };
     std::vector<std::string> keys;
     for (const auto& f : fields)
@@ -101,7 +103,7 @@ MachineConfig parseMachine(const JsonReader& r) {
     r.requireObject();
     r.allowOnly({"memory", "frames", "page_size", "paging", "tlb", "costs", "series_bucket_ns",
                  "swap", "swappiness", "min_free_kbytes", "watermark_scale_factor",
-                 "pressure_levels"});
+                 "pressure_levels", "thp"});
     Geometry& g = cfg.geometry;
     if (auto ps = r.find("page_size")) {
         const std::uint64_t size = ps->asSize(std::uint64_t{1} << 30);
@@ -182,8 +184,16 @@ MachineConfig parseMachine(const JsonReader& r) {
         if (auto c = sw->find("page_cluster"))
             cfg.swap.pageCluster = static_cast<std::uint32_t>(c->asUint(0, 5));
     }
-    if (auto v = r.find("swappiness")) cfg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
-    if (auto v = r.find("min_free_kbytes")) cfg.minFreeKbytes = v->asUint(1, std::uint64_t{1} << 30);
+    if (auto v = r.find("thp")) {
+        const std::string mode = v->asEnum({"never", "madvise", "always"});
+        cfg.thp = mode == "always"    ? ThpMode::Always
+                  : mode == "madvise" ? ThpMode::Madvise
+                                      : ThpMode::Never;
+    }
+    if (auto v = r.find("swappiness"))
+        cfg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
+    if (auto v = r.find("min_free_kbytes"))
+        cfg.minFreeKbytes = v->asUint(1, std::uint64_t{1} << 30);
     if (auto v = r.find("watermark_scale_factor"))
         cfg.watermarkScaleFactor = static_cast<std::uint32_t>(v->asUint(1, 3000));
     if (auto pl = r.find("pressure_levels")) {
@@ -400,12 +410,8 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         }
         if (auto p = r.find("prot")) o.prot = parseProt(*p);
         if (auto p = r.find("populate")) o.populate = p->asBool();
-        if (auto s = r.find("shared")) {
-            if (s->asBool())
-                s->fail(
-                    "shared mappings are not modelled yet; use a private mapping (\"shared\": "
-                    "false)");
-        }
+        // MAP_SHARED with no file: shared anonymous memory (shmem), never copied on fork (C6).
+        if (auto s = r.find("shared")) o.shared = s->asBool();
         regions[o.name] = o.length;
         if (o.kind == OpKind::Malloc) st.fromMalloc.insert({o.pid.value, o.name});
         return o;
@@ -430,7 +436,12 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         } else if (kind == "madvise") {
             allow({"region", "offset", "length", "advice"});
             o.kind = OpKind::MadviseDontneed;
-            r.at("advice").asEnum({"dontneed"});
+            const std::string advice =
+                r.at("advice").asEnum({"dontneed", "hugepage", "nohugepage"});
+            if (advice != "dontneed") {
+                o.kind = OpKind::MadviseHuge;
+                o.advice = advice == "hugepage" ? ThpAdvice::Huge : ThpAdvice::NoHuge;
+            }
         } else if (kind == "mprotect") {
             allow({"region", "offset", "length", "prot"});
             o.kind = OpKind::Mprotect;

@@ -128,7 +128,7 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     const Region* region = op.name.empty() ? nullptr : p->findRegion(op.name);
     const bool needsRegion = op.kind == OpKind::Touch || op.kind == OpKind::Munmap ||
                              op.kind == OpKind::Populate || op.kind == OpKind::MadviseDontneed ||
-                             op.kind == OpKind::Mprotect;
+                             op.kind == OpKind::MadviseHuge || op.kind == OpKind::Mprotect;
     if (needsRegion && region == nullptr) {
         k.skipped(op.pid);  // the region was never created (its mmap failed) or is gone
         return;
@@ -142,7 +142,8 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     };
     switch (op.kind) {
         case OpKind::Mmap: {
-            const auto start = k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name);
+            const auto start =
+                k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name, op.shared);
             if (start) m_machine.process(op.pid)->regions.push_back({op.name, *start, op.length});
             return;
         }
@@ -165,6 +166,11 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
         case OpKind::MadviseDontneed: {
             const auto [lo, len] = range();
             k.madviseDontneed(op.pid, lo, len);
+            return;
+        }
+        case OpKind::MadviseHuge: {
+            const auto [lo, len] = range();
+            k.madviseHuge(op.pid, lo, len, op.advice);
             return;
         }
         case OpKind::Mprotect: {
