@@ -174,6 +174,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 w.index = idx;
                 w.tableFrame = n.frame;
                 w.present = entry.present();
+                w.full = entry.huge();  // a PMD with the PS bit: the leaf of a huge page (T1)
                 w.access = a;
                 if (!entry.present()) {
                     ok = false;
@@ -1149,6 +1150,7 @@ void Kernel::splitAt(Process& p, VirtAddr addr) {
     Vma tail = *v;
     tail.start = addr;
     if (tail.kind == VmaKind::File) tail.fileOffset += addr - v->start;
+    if (tail.isShmem()) tail.shmemPage += (addr - v->start) / m_m.geometry().pageSize();
     v->end = addr;
     insertVma(p, std::move(tail));
 }

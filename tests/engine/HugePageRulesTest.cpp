@@ -341,5 +341,22 @@ TEST(SharedAnon, C6_ReadsOfUntouchedSharedPagesFindTheOtherSharersPages) {
     EXPECT_EQ(gone->machine().memory.countOf(FrameUse::Anon), 0u);  // the last sharer left
 }
 
+TEST(SharedAnon, C6_APartlyUnmappedSharedMappingKeepsItsPageOffsets) {
+    // munmap of the first half splits the VMA: the second half still maps the same shmem pages
+    // (page 128 of the object), so the parent sees what the child wrote there.
+    const auto sim = runChecked(scenarioJson(
+        R"([{"op":"mmap","pid":1,"region":"s","size":"1 MiB","shared":true},
+            {"op":"fork","pid":1,"child":2},
+            {"op":"touch","pid":2,"region":"s","access":"write"},
+            {"op":"munmap","pid":1,"region":"s","length":"512 KiB"},
+            {"op":"touch","pid":1,"region":"s","offset":"512 KiB","access":"read"}])"));
+    const Process& parent = proc(*sim, 1);
+    const Process& child = proc(*sim, 2);
+    const VirtAddr va = child.findRegion("s")->start + 200 * 4096;
+    ASSERT_NE(sim->machine().leafPte(parent, va), nullptr);
+    EXPECT_EQ(sim->machine().leafPte(parent, va)->target, sim->machine().leafPte(child, va)->target);
+    EXPECT_EQ(sim->machine().memory.countOf(FrameUse::Anon), 256u);
+}
+
 }  // namespace
 }  // namespace pfviz

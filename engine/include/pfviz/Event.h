@@ -13,7 +13,8 @@ enum class EventKind : std::uint8_t {
     AccessStart,     // the CPU issues an access: pid, va, access
     TlbHit,          // frame = translation
     TlbMiss,         //
-    WalkLevel,       // level, index, tableFrame = table read; present = entry present
+    WalkLevel,       // level, index, tableFrame = table read; present = entry present;
+                     // full = the entry is a huge-page leaf (PS bit, T1)
     TlbFill,         // frame, writable
     PageFault,       // #PF raised: present = PTE was present (protection fault), access
     MinorFault,      // classification: reason (FaultReason)
