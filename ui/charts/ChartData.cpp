@@ -10,7 +10,10 @@ namespace pfviz::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("pfviz::ui::ChartData", text); }
+// Free functions of namespace pfviz::ui: lupdate files these under the context "pfviz::ui".
+QString tr(const char* text) {
+    return QCoreApplication::translate("pfviz::ui", text);
+}
 
 double perSecond(const Sample* prev, const Sample& cur, std::uint64_t a, std::uint64_t b) {
     if (prev == nullptr || cur.time <= prev->time || b < a) return 0.0;
@@ -179,7 +182,9 @@ void ChartData::observeProcesses(const Machine& machine) {
         auto it = m_processLine.find(p.pid.value);
         if (it == m_processLine.end()) {
             SeriesDef def;
-            def.name = tr("pid %1 %2").arg(p.pid.value).arg(QString::fromStdString(p.name));
+            def.name = QCoreApplication::translate("pfviz::ui::ChartData", "pid %1 %2")
+                           .arg(p.pid.value)
+                           .arg(QString::fromStdString(p.name));
             def.colorSlot = static_cast<int>(m_processLine.size());
             m_lines.push_back({std::move(def), {}, {}, {}});
             it = m_processLine.emplace(p.pid.value, m_lines.size() - 1).first;

@@ -18,7 +18,10 @@ namespace pfviz::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("pfviz::ui::ChartExport", text); }
+// Free functions of namespace pfviz::ui: lupdate files these under the context "pfviz::ui".
+QString tr(const char* text) {
+    return QCoreApplication::translate("pfviz::ui", text);
+}
 
 int captionHeight(const ExportOptions& opt) {
     if (opt.style.caption.isEmpty()) return 0;
