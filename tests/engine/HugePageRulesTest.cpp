@@ -354,8 +354,35 @@ TEST(SharedAnon, C6_APartlyUnmappedSharedMappingKeepsItsPageOffsets) {
     const Process& child = proc(*sim, 2);
     const VirtAddr va = child.findRegion("s")->start + 200 * 4096;
     ASSERT_NE(sim->machine().leafPte(parent, va), nullptr);
-    EXPECT_EQ(sim->machine().leafPte(parent, va)->target, sim->machine().leafPte(child, va)->target);
+    EXPECT_EQ(sim->machine().leafPte(parent, va)->target,
+              sim->machine().leafPte(child, va)->target);
     EXPECT_EQ(sim->machine().memory.countOf(FrameUse::Anon), 256u);
+}
+
+TEST(HugePages, LoaderNamesBadThpModeAndAdvice) {
+    auto errorOf = [](const std::string& text) -> std::string {
+        try {
+            parseScenario(text, "bad.json");
+        } catch (const ScenarioError& e) {
+            return e.path() + ": " + e.what();
+        }
+        return "no error";
+    };
+    EXPECT_NE(errorOf(scenarioJson("[]", R"({"thp":"sometimes"})")).find("machine.thp"),
+              std::string::npos);
+    EXPECT_NE(errorOf(scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":4096},
+                                      {"op":"madvise","pid":1,"region":"a","advice":"huge"}])"))
+                  .find("steps[1].advice"),
+              std::string::npos);
+    const Scenario ok = parseScenario(
+        scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":4096,"shared":true},
+                         {"op":"madvise","pid":1,"region":"a","advice":"nohugepage"}])",
+                     R"({"thp":"always"})"),
+        "ok.json");
+    EXPECT_EQ(ok.machine.thp, ThpMode::Always);
+    EXPECT_TRUE(ok.ops.at(1).shared);
+    EXPECT_EQ(ok.ops.at(2).kind, OpKind::MadviseHuge);
+    EXPECT_EQ(ok.ops.at(2).advice, ThpAdvice::NoHuge);
 }
 
 }  // namespace
