@@ -90,6 +90,7 @@ Sample Simulator::sample() const {
     for (const Process& p : m_machine.processes)
         s.rssPages += p.counters.rssPages;
     s.framesZram = m_machine.memory.countOf(FrameUse::Zram);
+    s.framesPageCache = m_machine.memory.countOf(FrameUse::PageCache);
     s.swapUsed = m_machine.swap.used();
     s.swapTotal = m_machine.swap.slotTable.size();
     s.watermarks = m_machine.watermarks;
@@ -128,7 +129,8 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     const Region* region = op.name.empty() ? nullptr : p->findRegion(op.name);
     const bool needsRegion = op.kind == OpKind::Touch || op.kind == OpKind::Munmap ||
                              op.kind == OpKind::Populate || op.kind == OpKind::MadviseDontneed ||
-                             op.kind == OpKind::MadviseHuge || op.kind == OpKind::Mprotect;
+                             op.kind == OpKind::MadviseHuge || op.kind == OpKind::Mprotect ||
+                             op.kind == OpKind::Msync || op.kind == OpKind::MadviseRandom;
     if (needsRegion && region == nullptr) {
         k.skipped(op.pid);  // the region was never created (its mmap failed) or is gone
         return;
@@ -143,7 +145,9 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     switch (op.kind) {
         case OpKind::Mmap: {
             const auto start =
-                k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name, op.shared);
+                op.file.empty() ? k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name, op.shared)
+                                : k.mmapFile(op.pid, op.length, op.addr, op.prot, op.shared,
+                                             op.file, op.fileOffset, op.populate, op.name);
             if (start) m_machine.process(op.pid)->regions.push_back({op.name, *start, op.length});
             return;
         }
@@ -233,6 +237,19 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
         case OpKind::Switch:
             k.contextSwitch(op.pid);
             return;
+        case OpKind::Read:
+            k.readFile(op.pid, op.file, op.fileOffset, op.length);
+            return;
+        case OpKind::Msync: {
+            const auto [lo, len] = range();
+            k.msync(op.pid, lo, len);
+            return;
+        }
+        case OpKind::MadviseRandom: {
+            const auto [lo, len] = range();
+            k.madviseRandom(op.pid, lo, len);
+            return;
+        }
         case OpKind::Spawn:
         case OpKind::Sleep:
         case OpKind::Checkpoint:

@@ -20,11 +20,16 @@ const char* stateId(ProcState s) {
 }
 
 nlohmann::json faultsJson(const FaultCounters& f) {
-    return {{"minor", f.minor},           {"major", f.major},
-            {"invalid", f.invalid},       {"protection", f.protection},
-            {"cow_copy", f.cowCopy},      {"cow_reuse", f.cowReuse},
-            {"zero_page", f.zeroPage},    {"segv_maperr", f.segvMaperr},
-            {"segv_accerr", f.segvAccerr}};
+    return {{"minor", f.minor},
+            {"major", f.major},
+            {"invalid", f.invalid},
+            {"protection", f.protection},
+            {"cow_copy", f.cowCopy},
+            {"cow_reuse", f.cowReuse},
+            {"zero_page", f.zeroPage},
+            {"segv_maperr", f.segvMaperr},
+            {"segv_accerr", f.segvAccerr},
+            {"sigbus", f.sigbus}};
 }
 
 void collectPaths(const nlohmann::json& j, const std::string& prefix, std::set<std::string>& out) {
@@ -74,6 +79,8 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
                                 ? nlohmann::json(nullptr)
                                 : nlohmann::json(sigCodeId(p.exitSignal))},
             {"rss_pages", p.counters.rssPages},
+            {"rss_anon_pages", p.counters.rssPages - p.counters.rssFilePages},
+            {"rss_file_pages", p.counters.rssFilePages},
             {"swap_pages", p.counters.swapPages},
             {"page_table_pages", p.counters.pageTablePages},
             {"virtual_pages", p.virtualPages(m.geometry().pageBits)},
@@ -97,6 +104,9 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
         hugeFrames += f.pmdMaps > 0 ? 1 : 0;
         shmemFrames += f.shmem != kNoShmem ? 1 : 0;
     }
+    std::uint64_t dirtyPages = 0;
+    for (const Frame& f : m.memory.frames())
+        dirtyPages += f.use == FrameUse::PageCache && f.dirty ? 1 : 0;
     nlohmann::json oomKills = nlohmann::json::array();
     for (const OomReport& r : m.oomReports)
         for (const OomCandidate& k : r.candidates)
@@ -123,6 +133,7 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"frames_free", m.memory.freeCount()},
           {"frames_anon", m.memory.countOf(FrameUse::Anon)},
           {"page_table_frames", m.memory.countOf(FrameUse::PageTable)},
+          {"page_cache_frames", m.memory.countOf(FrameUse::PageCache)},
           {"page_size", m.geometry().pageSize()},
           {"shmem_kib", shmemFrames * kib}}},
         {"thp",
@@ -147,6 +158,14 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"direct_reclaim_ns", c.directReclaimNs},
           {"pages_scanned", c.pagesScanned},
           {"pages_reclaimed", c.pagesReclaimed}}},
+        {"page_cache",
+         {{"hits", c.pageCacheHits},
+          {"misses", c.pageCacheMisses},
+          {"pages", m.memory.countOf(FrameUse::PageCache)},
+          {"dirty_pages", dirtyPages},
+          {"readahead_pages", c.readaheadPages},
+          {"writebacks", c.writebacks},
+          {"dropped", c.pagesDropped}}},
         {"watermarks",
          {{"min", m.watermarks.min}, {"low", m.watermarks.low}, {"high", m.watermarks.high}}},
         {"pressure",

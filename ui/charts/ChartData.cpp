@@ -75,12 +75,13 @@ std::vector<SeriesDef> seriesDefs(ChartKind kind) {
             {tr("CoW copy"), 3, AxisSide::Left, false, true, rate([](const Sample& s) { return s.counters.faults.cowCopy; })},
         };
     case ChartKind::Memory:
-        // Stacked bottom to top. Hooks, once Sample has the fields: a stacked "file cache" and
-        // "swap used" layer go here; the min/low/high watermarks are unstacked entries (a gauge
+        // Stacked bottom to top. Hooks, once Sample has the fields: a stacked "swap used" layer
+        // goes here; the min/low/high watermarks are unstacked entries (a gauge
         // on the frame axis) and the pressure level becomes a band drawn by ChartView.
         return {
             {tr("anonymous"), 0, AxisSide::Left, true, false, gauge([](const Sample& s) { return s.framesAnon; })},
             {tr("page tables"), 1, AxisSide::Left, true, false, gauge([](const Sample& s) { return s.framesPageTable; })},
+            {tr("page cache (file)"), 3, AxisSide::Left, true, false, gauge([](const Sample& s) { return s.framesPageCache; })},
             {tr("free"), 2, AxisSide::Left, true, false, gauge([](const Sample& s) { return s.framesFree; })},
             {tr("RSS (all processes)"), 6, AxisSide::Left, false, false, gauge([](const Sample& s) { return s.rssPages; })},
         };

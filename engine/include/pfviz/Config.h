@@ -98,7 +98,19 @@ struct CostModel {
     // Transparent huge pages (H2; §12: 50-200 us to zero 2 MiB).
     std::uint64_t faultThpAlloc{100000};  // minor fault that allocates and zeroes a THP
     std::uint64_t thpSplit{2000};         // splitting a PMD mapping into a PTE table (C7)
+    // Page cache (§5, §12; illustrative).
+    std::uint64_t fileRead{80000};      // major fault / read(): one read I/O from an SSD (P1)
+    std::uint64_t fileCacheHit{3000};   // minor fault that finds the page cached (P1/P3)
+    std::uint64_t fileCopyPage{250};    // read(): copying one page to the user buffer (P4)
+    std::uint64_t writebackPage{2000};  // submitting the write of one dirty file page (P6)
     bool operator==(const CostModel&) const = default;
+};
+
+/// A file of the scenario: a name and a size in bytes (§5). Its pages live in the page cache.
+struct FileSpec {
+    std::string name;
+    std::uint64_t size{};
+    bool operator==(const FileSpec&) const = default;
 };
 
 enum class SwapKind : std::uint8_t { None, Ssd, Hdd, Zram };
@@ -140,6 +152,8 @@ struct MachineConfig {
     std::uint32_t watermarkScaleFactor{10};  // W2, 1..3000
     PressureThresholds pressure{};
     ThpMode thp{ThpMode::Never};
+    std::vector<FileSpec> files;     // the scenario's files (P1-P7)
+    std::uint32_t readAheadKb{128};  // fixed readahead window (P2); 0 = no readahead
     bool operator==(const MachineConfig&) const = default;
 };
 

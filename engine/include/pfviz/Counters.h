@@ -15,6 +15,7 @@ struct FaultCounters {
     std::uint64_t zeroPage{};  // zero-page mappings made by read faults (A2)
     std::uint64_t segvMaperr{};
     std::uint64_t segvAccerr{};
+    std::uint64_t sigbus{};  // access beyond the end of a mapped file (P7); part of `invalid`
     bool operator==(const FaultCounters&) const = default;
 };
 
@@ -44,6 +45,12 @@ struct Counters {
     std::uint64_t thpFaultFallback{};  // thp_fault_fallback: no aligned free block, 4 KiB pages
     std::uint64_t thpZeroPageMaps{};   // read faults that mapped the huge zero page
     std::uint64_t thpSplitPmd{};       // thp_split_pmd: PMD mappings turned into PTE tables
+    // Page cache (§5).
+    std::uint64_t pageCacheHits{};    // file pages found cached by a fault or read()
+    std::uint64_t pageCacheMisses{};  // file pages that had to be read (a read I/O each)
+    std::uint64_t readaheadPages{};   // extra pages read by readahead (P2)
+    std::uint64_t writebacks{};       // dirty file pages written back (P6, reclaim)
+    std::uint64_t pagesDropped{};     // clean file pages dropped by reclaim
     bool operator==(const Counters&) const = default;
 };
 
@@ -53,6 +60,7 @@ struct ProcessCounters {
     std::uint64_t rssPages{};        // pages mapped by present PTEs, zero page excluded
     std::uint64_t pageTablePages{};  // page-table pages owned by the process (T6)
     std::uint64_t swapPages{};       // swap entries in its page tables (VmSwap)
+    std::uint64_t rssFilePages{};    // RssFile: page-cache pages mapped (part of rssPages)
     bool operator==(const ProcessCounters&) const = default;
 };
 

@@ -31,6 +31,7 @@ struct Vma {
     /// madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) on this range (H2).
     ThpAdvice thpAdvice{ThpAdvice::None};
     bool isShmem() const { return shmem != kNoShmem; }
+    bool randomAccess{false};    // MADV_RANDOM: no readahead on faults (P2)
     bool contains(VirtAddr va) const { return va >= start && va < end; }
     bool operator==(const Vma&) const = default;
 };

@@ -30,6 +30,7 @@ struct Sample {
     std::array<std::uint64_t, 3> psiFull{};
     std::uint64_t psiTotalNs{};
     std::uint8_t vmpressure{};  // VmpressureLevel of the last 512-page window
+    std::uint64_t framesPageCache{};  // page-cache pages (file pages, §5)
     bool operator==(const Sample&) const = default;
 };
 
