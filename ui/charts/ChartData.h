@@ -35,7 +35,7 @@ struct SeriesDef {
     /// The plotted value of `cur`; `prev` is the previous sample (null for the first one).
     /// NaN means "no point for this sample" (e.g. a hit rate in a bucket without accesses).
     std::function<double(const Sample* prev, const Sample& cur)> value;
-    QString id;           // stable object name of the chart series (tests, styling)
+    QString id{};         // stable object name of the chart series (tests, styling)
     bool inLegend{true};  // false: labelled at its right end instead (watermarks)
     bool band{false};     // the pressure band: value is the PressureLevel (0..4)
     bool dashed{false};   // always dashed (per-process swap next to its RSS line)
