@@ -4,6 +4,7 @@
 #include <QCategoryAxis>
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
@@ -98,7 +99,9 @@ void applyTicks(QValueAxis* a, double lo, double hi, double interval) {
     if (!dynamic) a->setTickType(QValueAxis::TicksDynamic);
 }
 
-void setDynamicTicks(QValueAxis* a, double max, int ticks) { applyTicks(a, 0.0, max, niceInterval(max, ticks)); }
+void setDynamicTicks(QValueAxis* a, double max, int ticks) {
+    applyTicks(a, 0.0, max, niceInterval(max, ticks));
+}
 
 QFont pixelFont(double px, bool bold = false) {
     QFont f;
@@ -159,6 +162,8 @@ void ChartView::rebuild() {
     const bool log = m_style.logY && kind == ChartKind::Faults;
     m_logY = log;
     m_logTop = -1;
+    m_logLabelledTop = -1;
+    m_logStep = 0;
     if (log) {
         auto* y = new QCategoryAxis(chart);
         y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -297,7 +302,10 @@ void ChartView::rebuild() {
         });
     }
 
-    connect(chart, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+    connect(chart, &QChart::plotAreaChanged, this, [this] {
+        updateLogLabels();
+        placeLabels();
+    });
     connect(x, &QValueAxis::rangeChanged, this, [this] {
         if (!m_updating) {
             m_zoomed = true;
@@ -552,14 +560,8 @@ void ChartView::autoRange() {
     if (m_logY) {
         auto* lg = static_cast<QCategoryAxis*>(m_yLeft);
         const int top = static_cast<int>(std::ceil(std::log10(std::max(left, 10.0) * 1.5)));
-        if (top != m_logTop) {
-            m_logTop = top;
-            for (const QString& l : lg->categoriesLabels())
-                lg->remove(l);
-            for (int e = 0; e <= top; ++e)
-                lg->append(decadeLabel(e), e);
-            lg->setStartValue(0.0);
-        }
+        m_logTop = top;
+        updateLogLabels();
         lg->setRange(0.0, top);
     } else if (auto* lin = qobject_cast<QValueAxis*>(m_yLeft)) {
         if (m_bandLine)
@@ -578,6 +580,24 @@ void ChartView::autoRange() {
             r->applyNiceNumbers();
         }
     }
+}
+
+void ChartView::updateLogLabels() {
+    if (!m_logY || m_logTop < 0) return;
+    auto* lg = static_cast<QCategoryAxis*>(m_yLeft);
+    // Qt elides a category label taller than its category: on a short chart (the window's dock)
+    // label every k-th decade only, so each label has room (1, 100, 10k ... instead of "…").
+    const double perDecade = m_chart->plotArea().height() / std::max(m_logTop, 1);
+    const double need = QFontMetricsF(lg->labelsFont()).height() * 2.0;
+    const int step = perDecade > 0 ? std::max(1, static_cast<int>(std::ceil(need / perDecade))) : 1;
+    if (m_logTop == m_logLabelledTop && step == m_logStep) return;
+    m_logLabelledTop = m_logTop;
+    m_logStep = step;
+    for (const QString& l : lg->categoriesLabels())
+        lg->remove(l);
+    for (int e = 0; e <= m_logTop; e += step)
+        lg->append(decadeLabel(e), e);
+    lg->setStartValue(0.0);
 }
 
 void ChartView::updateDisplay() {

@@ -126,7 +126,10 @@ private:
     int m_structure{0};
     bool m_zoomed{false};
     bool m_logY{false};
-    int m_logTop{-1};  // decades labelled on the log axis
+    int m_logTop{-1};          // decades on the log axis
+    int m_logLabelledTop{-1};  // the categories now on the axis: up to this decade ...
+    int m_logStep{0};          // ... every m_logStep-th one
+    void updateLogLabels();
     bool m_updating{false};
     QRubberBand* m_band{nullptr};
     QPoint m_pressPos;
