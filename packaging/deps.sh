@@ -5,8 +5,8 @@
 set -euo pipefail
 what=${1:-test}
 pkgs=(cmake g++ make nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
-      qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-qpa-plugins qt6-l10n-tools
-      fonts-dejavu-core fonts-noto-cjk)
+      qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-qpa-plugins qt6-l10n-tools
+      fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n)
 if [ "$what" = test ]; then
   pkgs+=(xvfb xauth python3 python3-jsonschema libxml2-utils poppler-utils)
 fi

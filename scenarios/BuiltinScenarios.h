@@ -12,4 +12,9 @@ struct BuiltinScenario {
 
 const std::vector<BuiltinScenario>& builtinScenarios();
 
+/// The text of tour/tour.json: the scenarios in teaching order, each with a one-paragraph
+/// introduction in English and Korean ({"tour": [{"scenario", "title": {"en","ko"},
+/// "text": {"en","ko"}}, ...]}). Entries may name scenarios that are not built in (yet).
+std::string_view builtinTourJson();
+
 }  // namespace pfviz

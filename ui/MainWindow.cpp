@@ -10,6 +10,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,22 +24,25 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include "BuiltinScenarios.h"
-#include "pfviz/ScenarioIo.h"
-#include "ui/AppSettings.h"
 #include "charts/ChartView.h"
 #include "charts/ChartsPanel.h"
+#include "pfviz/ScenarioIo.h"
+#include "ui/AppSettings.h"
 #include "ui/EventLogModel.h"
 #include "ui/EventText.h"
 #include "ui/FlowView.h"
+#include "ui/Language.h"
 #include "ui/MemoryMapWidget.h"
 #include "ui/PageTableModel.h"
 #include "ui/ProcessModel.h"
 #include "ui/Theme.h"
 #include "ui/TlbModel.h"
+#include "ui/Tour.h"
 
 namespace pfviz::ui {
 
@@ -76,8 +80,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_reportError = [this](const QString& msg) {
         QMessageBox::critical(this, tr("Cannot open the scenario"), msg);
     };
-    connect(&m_ctl, &SimulationController::loadFailed, this,
-            [this](const QString& msg) { m_reportError(msg); });
+    connect(&m_ctl, &SimulationController::loadFailed, this, [this](const QString& msg) {
+        if (!m_reloading) {
+            m_reportError(msg);
+            return;
+        }
+        m_fileError->setText(
+            tr("%1 changed on disk but cannot be loaded; the previous version stays:\n%2")
+                .arg(QFileInfo(m_watchedFile).fileName(), msg));
+        m_fileError->show();
+    });
 
     // Centre: the narration over the flow view.
     auto* centre = new QWidget;
@@ -90,6 +102,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_narration->setStyleSheet(QStringLiteral(
         "QLabel#narration { background: #FFF8DC; border: 2px solid #E69F00; border-radius: 6px;"
         " padding: 6px; color: black; }"));
+    m_fileError = new QLabel;
+    m_fileError->setObjectName(QStringLiteral("fileError"));
+    m_fileError->setWordWrap(true);
+    m_fileError->setTextFormat(Qt::PlainText);
+    m_fileError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fileError->setStyleSheet(QStringLiteral(
+        "QLabel#fileError { background: #FDE2E1; border: 2px solid #D55E00; border-radius: 6px;"
+        " padding: 6px; color: black; }"));
+    m_fileError->hide();
+    layout->addWidget(m_fileError);
     layout->addWidget(m_narration);
     m_flow = new FlowView(m_ctl);
     layout->addWidget(m_flow, 1);
@@ -113,16 +135,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_blank->hide();
 
     connect(&m_ctl, &SimulationController::stateChanged, this, &MainWindow::refresh);
+    m_fileWatcher = new QFileSystemWatcher(this);
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(150);  // editors write in several steps: wait until they are done
+    connect(m_fileWatcher, &QFileSystemWatcher::fileChanged, this,
+            [this] { m_reloadTimer->start(); });
+    connect(m_reloadTimer, &QTimer::timeout, this, &MainWindow::reloadScenarioFile);
+
     connect(&m_ctl, &SimulationController::scenarioLoaded, this, [this] {
         updateProcessChoices();
         const auto* sim = m_ctl.sim();
         const std::uint64_t total = sim->totalSteps();
         m_timelineScale = std::max<std::uint64_t>(1, total / 1'000'000'000ull + 1);
         m_timeline->setRange(0, int(total / m_timelineScale));
-        m_description->setText(tr("<b>%1</b><br>%2")
-                                   .arg(AppSettings::captionText(sim->scenario().title).toHtmlEscaped(),
-                                        AppSettings::captionText(sim->scenario().description).toHtmlEscaped()));
-        setWindowTitle(tr("pfviz — %1").arg(m_ctl.scenarioName()));
+        updateScenarioTexts();
+        watchScenarioFile();
+        if (!m_reloading) m_fileError->hide();
         for (int i = 0; i < m_scenarios->count(); ++i)
             if (m_scenarios->item(i)->data(Qt::UserRole).toString() == m_ctl.scenarioName()) {
                 const QSignalBlocker b(m_scenarios);
@@ -155,13 +184,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     }
     applyScale();
+    retranslateUi();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions() {
-    auto make = [this](const QString& text, std::initializer_list<QKeySequence> keys, auto slot) {
-        auto* a = new QAction(text, this);
+    auto make = [this](const char* text, std::initializer_list<QKeySequence> keys, auto slot) {
+        auto* a = trAction(new QAction(this), text);
         a->setShortcuts(QList<QKeySequence>(keys));
         a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, slot);
@@ -169,23 +199,27 @@ void MainWindow::createActions() {
         m_transport.push_back(a);
         return a;
     };
-    m_playAction = make(tr("Play"), {QKeySequence(Qt::Key_Space)}, [this] { m_ctl.togglePlay(); });
-    make(tr("Step forward"), {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)},
+    m_playAction =
+        make(QT_TR_NOOP("Play"), {QKeySequence(Qt::Key_Space)}, [this] { m_ctl.togglePlay(); });
+    make(QT_TR_NOOP("Step forward"), {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)},
          [this] { m_ctl.stepForward(); });
-    make(tr("Step back"), {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)},
+    make(QT_TR_NOOP("Step back"), {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)},
          [this] { m_ctl.stepBack(); });
-    make(tr("Next event in this step"), {QKeySequence(Qt::SHIFT | Qt::Key_Right)},
+    make(QT_TR_NOOP("Next event in this step"), {QKeySequence(Qt::SHIFT | Qt::Key_Right)},
          [this] { m_ctl.subStepForward(); });
-    make(tr("Previous event in this step"), {QKeySequence(Qt::SHIFT | Qt::Key_Left)},
+    make(QT_TR_NOOP("Previous event in this step"), {QKeySequence(Qt::SHIFT | Qt::Key_Left)},
          [this] { m_ctl.subStepBack(); });
-    make(tr("Restart"), {QKeySequence(Qt::Key_Home)}, [this] { m_ctl.restart(); });
-    make(tr("Run to next break"), {QKeySequence(Qt::Key_N)}, [this] { m_ctl.runToNextBreak(); });
-    make(tr("Slower"), {QKeySequence(Qt::Key_BracketLeft)}, [this] { m_speed->setValue(m_speed->value() - 1); });
-    make(tr("Faster"), {QKeySequence(Qt::Key_BracketRight)}, [this] { m_speed->setValue(m_speed->value() + 1); });
+    make(QT_TR_NOOP("Restart"), {QKeySequence(Qt::Key_Home)}, [this] { m_ctl.restart(); });
+    make(QT_TR_NOOP("Run to next break"), {QKeySequence(Qt::Key_N)},
+         [this] { m_ctl.runToNextBreak(); });
+    make(QT_TR_NOOP("Slower"), {QKeySequence(Qt::Key_BracketLeft)},
+         [this] { m_speed->setValue(m_speed->value() - 1); });
+    make(QT_TR_NOOP("Faster"), {QKeySequence(Qt::Key_BracketRight)},
+         [this] { m_speed->setValue(m_speed->value() + 1); });
 }
 
 void MainWindow::createTransportBar() {
-    auto* bar = addToolBar(tr("Transport"));
+    auto* bar = m_transportBar = addToolBar(QString());
     bar->setObjectName(QStringLiteral("transport"));
     bar->setMovable(false);
     // Restart, back, sub-back, play, sub-forward, forward, run-to.
@@ -193,7 +227,7 @@ void MainWindow::createTransportBar() {
     for (int i : order)
         bar->addAction(m_transport[std::size_t(i)]);
     addToolBarBreak();
-    bar = addToolBar(tr("Speed and timeline"));
+    bar = m_timelineBar = addToolBar(QString());
     bar->setObjectName(QStringLiteral("timeline"));
     bar->setMovable(false);
     m_speedLabel = new QLabel;
@@ -202,13 +236,13 @@ void MainWindow::createTransportBar() {
     m_speed->setValue(m_ctl.speed());
     m_speed->setFixedWidth(140);
     m_speed->setFocusPolicy(Qt::NoFocus);
-    m_speed->setToolTip(tr("Playback speed ([ slower, ] faster)"));
     m_speedLabel->setText(speedName(m_ctl.speed()));
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
         m_ctl.setSpeed(v);
         m_speedLabel->setText(speedName(v));
     });
-    bar->addWidget(new QLabel(tr("Speed:")));
+    m_speedCaption = new QLabel;
+    bar->addWidget(m_speedCaption);
     bar->addWidget(m_speed);
     bar->addWidget(m_speedLabel);
     bar->addSeparator();
@@ -216,7 +250,6 @@ void MainWindow::createTransportBar() {
     m_timeline->setFocusPolicy(Qt::NoFocus);
     m_timeline->setMinimumWidth(200);
     m_timeline->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_timeline->setToolTip(tr("Timeline: drag to any step"));
     connect(m_timeline, &QSlider::sliderReleased, this,
             [this] { m_ctl.seek(quint64(m_timeline->value()) * m_timelineScale); });
     connect(m_timeline, &QSlider::actionTriggered, this, [this](int action) {
@@ -228,6 +261,25 @@ void MainWindow::createTransportBar() {
     bar->addWidget(m_timeline);
     m_stepLabel = new QLabel;
     bar->addWidget(m_stepLabel);
+}
+
+QDockWidget* MainWindow::addPanel(QWidget* panel, const char* title, const QString& objectName,
+                                  Qt::DockWidgetArea area, bool secondary) {
+    auto* dock = addPanel(panel, tr(title), objectName, area, secondary);
+    m_trDocks.emplace_back(dock, title);
+    return dock;
+}
+
+QAction* MainWindow::trAction(QAction* a, const char* text) {
+    m_trActions.emplace_back(a, text);
+    a->setText(tr(text));
+    return a;
+}
+
+QMenu* MainWindow::trMenu(QMenu* m, const char* title) {
+    m_trMenus.emplace_back(m, title);
+    m->setTitle(tr(title));
+    return m;
 }
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& objectName,
@@ -248,20 +300,11 @@ void MainWindow::createDocks() {
     sl->setContentsMargins(2, 2, 2, 2);
     m_scenarios = new QListWidget;
     for (const auto& b : pfviz::builtinScenarios()) {
-        const QString name = QString::fromLatin1(b.name.data(), qsizetype(b.name.size()));
-        QString title = name;
-        QString desc;
-        try {
-            const auto s = pfviz::parseScenario(b.json, name.toStdString() + ".json");
-            title = AppSettings::captionText(s.title);
-            desc = AppSettings::captionText(s.description);
-        } catch (const std::exception&) {
-        }
-        auto* item = new QListWidgetItem(tr("%1 — %2").arg(name, title));
-        item->setData(Qt::UserRole, name);
-        item->setToolTip(desc);
+        auto* item = new QListWidgetItem;
+        item->setData(Qt::UserRole, QString::fromLatin1(b.name.data(), qsizetype(b.name.size())));
         m_scenarios->addItem(item);
     }
+    updateScenarioList();
     connect(m_scenarios, &QListWidget::itemActivated, this, [this](QListWidgetItem* it) {
         m_ctl.loadBuiltin(it->data(Qt::UserRole).toString());
     });
@@ -274,7 +317,8 @@ void MainWindow::createDocks() {
     m_description->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     sl->addWidget(m_scenarios, 1);
     sl->addWidget(m_description, 2);
-    auto* scenDock = addPanel(scen, tr("Scenarios"), QStringLiteral("scenarios"), Qt::LeftDockWidgetArea, true);
+    auto* scenDock = addPanel(scen, QT_TR_NOOP("Scenarios"), QStringLiteral("scenarios"),
+                              Qt::LeftDockWidgetArea, true);
 
     // Page tables of one process.
     auto* pt = new QWidget;
@@ -295,21 +339,25 @@ void MainWindow::createDocks() {
     });
     pl->addWidget(m_ptProcess);
     pl->addWidget(m_ptView);
-    auto* ptDock = addPanel(pt, tr("Page tables"), QStringLiteral("pagetables"), Qt::RightDockWidgetArea, false);
+    auto* ptDock = addPanel(pt, QT_TR_NOOP("Page tables"), QStringLiteral("pagetables"),
+                            Qt::RightDockWidgetArea, false);
 
     // Physical memory map.
     m_memMap = new MemoryMapWidget(m_ctl);
-    auto* memDock = addPanel(m_memMap, tr("Physical memory"), QStringLiteral("memory"), Qt::RightDockWidgetArea, false);
+    auto* memDock = addPanel(m_memMap, QT_TR_NOOP("Physical memory"), QStringLiteral("memory"),
+                             Qt::RightDockWidgetArea, false);
 
     // TLB.
     m_tlbModel = new TlbModel(m_ctl, this);
     m_tlbView = makeTable(m_tlbModel);
-    auto* tlbDock = addPanel(m_tlbView, tr("TLB"), QStringLiteral("tlb"), Qt::BottomDockWidgetArea, true);
+    auto* tlbDock = addPanel(m_tlbView, QT_TR_NOOP("TLB"), QStringLiteral("tlb"),
+                             Qt::BottomDockWidgetArea, true);
 
     // Processes.
     m_procModel = new ProcessModel(m_ctl, this);
     m_procView = makeTable(m_procModel);
-    auto* procDock = addPanel(m_procView, tr("Processes"), QStringLiteral("processes"), Qt::LeftDockWidgetArea, true);
+    auto* procDock = addPanel(m_procView, QT_TR_NOOP("Processes"), QStringLiteral("processes"),
+                              Qt::LeftDockWidgetArea, true);
 
     // Event log.
     auto* log = new QWidget;
@@ -318,12 +366,13 @@ void MainWindow::createDocks() {
     auto* filters = new QHBoxLayout;
     m_logKind = new QComboBox;
     m_logKind->setFocusPolicy(Qt::NoFocus);
-    m_logKind->addItem(tr("all events"), -1);
+    m_logKind->addItem(QString(), -1);  // texts: retranslateUi()
     for (int k = 0; k < pfviz::kEventKindCount; ++k)
-        m_logKind->addItem(EventText::label(pfviz::EventKind(k)), k);
+        m_logKind->addItem(QString(), k);
     m_logPid = new QComboBox;
     m_logPid->setFocusPolicy(Qt::NoFocus);
-    filters->addWidget(new QLabel(tr("Show:")));
+    m_showCaption = new QLabel;
+    filters->addWidget(m_showCaption);
     filters->addWidget(m_logKind);
     filters->addWidget(m_logPid);
     filters->addStretch();
@@ -347,7 +396,8 @@ void MainWindow::createDocks() {
     connect(m_logModel, &QAbstractItemModel::modelReset, this, [this] { m_logView->scrollToBottom(); });
     ll->addLayout(filters);
     ll->addWidget(m_logView);
-    auto* logDock = addPanel(log, tr("Event log"), QStringLiteral("eventlog"), Qt::BottomDockWidgetArea, true);
+    auto* logDock = addPanel(log, QT_TR_NOOP("Event log"), QStringLiteral("eventlog"),
+                             Qt::BottomDockWidgetArea, true);
 
     // Live charts of the time series; clicking a point jumps there.
     m_charts = new ChartsPanel;
@@ -367,7 +417,8 @@ void MainWindow::createDocks() {
         const auto guard = m_ctl.readGuard();
         if (guard.owns_lock()) m_charts->refreshNow();
     });
-    auto* chartsDock = addPanel(m_charts, tr("Charts"), QStringLiteral("charts"), Qt::BottomDockWidgetArea, true);
+    auto* chartsDock = addPanel(m_charts, QT_TR_NOOP("Charts"), QStringLiteral("charts"),
+                                Qt::BottomDockWidgetArea, true);
 
     // Default arrangement: left column scenarios/processes, right column page tables over memory,
     // bottom row TLB beside the event log.
@@ -381,47 +432,56 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::createMenus() {
-    auto* file = menuBar()->addMenu(tr("&File"));
-    auto* open = file->addAction(tr("&Open scenario…"), this, &MainWindow::openFileDialog);
-    file->addAction(tr("&Export chart…"), this, [this] { m_charts->currentChart()->exportChartDialog(); });
-    file->addAction(tr("Export series as &CSV…"), this,
-                    [this] { m_charts->currentChart()->exportDataDialog(QStringLiteral("csv")); });
-    file->addAction(tr("Export series as &JSON…"), this,
-                    [this] { m_charts->currentChart()->exportDataDialog(QStringLiteral("json")); });
-    file->addAction(tr("Cop&y chart"), this, [this] { m_charts->currentChart()->copyToClipboard(); });
+    auto* file = trMenu(menuBar()->addMenu(QString()), QT_TR_NOOP("&File"));
+    auto* open = trAction(file->addAction(QString(), this, &MainWindow::openFileDialog),
+                          QT_TR_NOOP("&Open scenario…"));
+    trAction(
+        file->addAction(QString(), this, [this] { m_charts->currentChart()->exportChartDialog(); }),
+        QT_TR_NOOP("&Export chart…"));
+    trAction(file->addAction(
+                 QString(), this,
+                 [this] { m_charts->currentChart()->exportDataDialog(QStringLiteral("csv")); }),
+             QT_TR_NOOP("Export series as &CSV…"));
+    trAction(file->addAction(
+                 QString(), this,
+                 [this] { m_charts->currentChart()->exportDataDialog(QStringLiteral("json")); }),
+             QT_TR_NOOP("Export series as &JSON…"));
+    trAction(
+        file->addAction(QString(), this, [this] { m_charts->currentChart()->copyToClipboard(); }),
+        QT_TR_NOOP("Cop&y chart"));
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_recentMenu = trMenu(file->addMenu(QString()), QT_TR_NOOP("Open &recent"));
     updateRecentMenu();
     file->addSeparator();
-    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    auto* quit = trAction(file->addAction(QString(), this, &QWidget::close), QT_TR_NOOP("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
 
-    auto* sim = menuBar()->addMenu(tr("&Simulation"));
+    auto* sim = trMenu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Simulation"));
     for (auto* a : m_transport)
         sim->addAction(a);
-    auto* breaks = sim->addMenu(tr("&Break on"));
+    auto* breaks = trMenu(sim->addMenu(QString()), QT_TR_NOOP("&Break on"));
     breaks->setToolTipsVisible(true);
     struct B {
-        QString text;
+        const char* text;
         int kind;  // -1: not in the engine yet
     };
     const B list[] = {
-        {tr("Minor fault"), int(pfviz::EventKind::MinorFault)},
-        {tr("Major fault"), int(pfviz::EventKind::MajorFault)},
-        {tr("Invalid access (SIGSEGV)"), int(pfviz::EventKind::InvalidAccess)},
-        {tr("CoW copy"), int(pfviz::EventKind::CowCopy)},
-        {tr("Swap-out"), int(pfviz::EventKind::SwapOut)},
-        {tr("kswapd wake-up"), int(pfviz::EventKind::KswapdWake)},
-        {tr("OOM kill"), int(pfviz::EventKind::OomKill)},
-        {tr("Watermark crossing"), -1},
-        {tr("Checkpoint"), int(pfviz::EventKind::Checkpoint)},
+        {QT_TR_NOOP("Minor fault"), int(pfviz::EventKind::MinorFault)},
+        {QT_TR_NOOP("Major fault"), int(pfviz::EventKind::MajorFault)},
+        {QT_TR_NOOP("Invalid access (SIGSEGV)"), int(pfviz::EventKind::InvalidAccess)},
+        {QT_TR_NOOP("CoW copy"), int(pfviz::EventKind::CowCopy)},
+        {QT_TR_NOOP("Swap-out"), int(pfviz::EventKind::SwapOut)},
+        {QT_TR_NOOP("kswapd wake-up"), int(pfviz::EventKind::KswapdWake)},
+        {QT_TR_NOOP("OOM kill"), int(pfviz::EventKind::OomKill)},
+        {QT_TR_NOOP("Watermark crossing"), -1},
+        {QT_TR_NOOP("Checkpoint"), int(pfviz::EventKind::Checkpoint)},
     };
     for (const auto& b : list) {
-        auto* a = breaks->addAction(b.text);
+        auto* a = trAction(breaks->addAction(QString()), b.text);
         a->setCheckable(true);
         if (b.kind < 0) {
             a->setEnabled(false);
-            a->setToolTip(tr("the engine reports the low and high watermarks as kswapd waking and sleeping; use kswapd wake-up"));
+            m_watermarkAction = a;  // tooltip: retranslateUi()
             continue;
         }
         const auto kind = pfviz::EventKind(b.kind);
@@ -429,19 +489,178 @@ void MainWindow::createMenus() {
         connect(a, &QAction::toggled, this, [this, kind](bool on) { m_ctl.setBreakOn(kind, on); });
     }
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = trMenu(menuBar()->addMenu(QString()), QT_TR_NOOP("&View"));
     for (auto* d : m_docks)
         m_viewMenu->addAction(d->toggleViewAction());
     m_viewMenu->addSeparator();
-    m_presenterAction = m_viewMenu->addAction(tr("&Presenter mode"));
+    m_presenterAction = trAction(m_viewMenu->addAction(QString()), QT_TR_NOOP("&Presenter mode"));
     m_presenterAction->setCheckable(true);
     m_presenterAction->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
     addAction(m_presenterAction);
-    auto* blank = m_viewMenu->addAction(tr("&Blank screen"));
+    auto* blank = trAction(m_viewMenu->addAction(QString()), QT_TR_NOOP("&Blank screen"));
     blank->setShortcut(QKeySequence(Qt::Key_B));
     connect(blank, &QAction::triggered, this, [this] { setBlanked(!blanked()); });
     addAction(blank);
+
+    // Language: each language is named in itself (a reader of the other one must find it).
+    m_viewMenu->addSeparator();
+    auto* lang = trMenu(m_viewMenu->addMenu(QString()), QT_TR_NOOP("&Language"));
+    lang->setObjectName(QStringLiteral("languageMenu"));
+    m_langGroup = new QActionGroup(this);
+    const std::pair<QString, QString> langs[] = {{QStringLiteral("system"), QString()},
+                                                 {QStringLiteral("en"), QStringLiteral("English")},
+                                                 {QStringLiteral("ko"), QStringLiteral("한국어")}};
+    for (const auto& [code, name] : langs) {
+        QAction* a = name.isEmpty()
+                         ? trAction(lang->addAction(QString()), QT_TR_NOOP("System default"))
+                         : lang->addAction(name);
+        a->setCheckable(true);
+        a->setData(code);
+        m_langGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setLanguageChoice(code); });
+    }
+    updateLanguageMenu();
+
+    auto* help = trMenu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Help"));
+    trAction(help->addAction(QString(), this, [this] { showTour(); }),
+             QT_TR_NOOP("&Tour of the scenarios…"));
+}
+
+void MainWindow::updateLanguageMenu() {
+    const QString forced = AppSettings::languageOverride();  // --lang
+    const QString choice = forced.isEmpty() ? AppSettings::languageChoice() : forced;
+    for (QAction* a : m_langGroup->actions())
+        a->setChecked(a->data().toString() == choice);
+}
+
+void MainWindow::setLanguageChoice(const QString& choice) {
+    AppSettings::setLanguageChoice(choice);
+    if (!Language::apply())
+        statusBar()->showMessage(
+            tr("The translation for %1 is missing from this build.").arg(AppSettings::language()),
+            8000);
+    updateLanguageMenu();
+}
+
+TourDialog* MainWindow::showTour() {
+    if (!m_tour) {
+        m_tour = new TourDialog(this);
+        connect(m_tour, &TourDialog::scenarioRequested, this,
+                [this](const QString& name) { openScenario(name); });
+    }
+    m_tour->show();
+    m_tour->raise();
+    return m_tour;
+}
+
+QString MainWindow::fileErrorText() const {
+    return m_fileError->isHidden() ? QString() : m_fileError->text();
+}
+
+void MainWindow::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange) retranslateUi();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::retranslateUi() {
+    for (const auto& [a, text] : m_trActions)
+        a->setText(tr(text));
+    for (const auto& [m, text] : m_trMenus)
+        m->setTitle(tr(text));
+    for (const auto& [d, text] : m_trDocks)
+        d->setWindowTitle(tr(text));
+    m_transportBar->setWindowTitle(tr("Transport"));
+    m_timelineBar->setWindowTitle(tr("Speed and timeline"));
+    m_speed->setToolTip(tr("Playback speed ([ slower, ] faster)"));
+    m_speedCaption->setText(tr("Speed:"));
+    m_speedLabel->setText(speedName(m_speed->value()));
+    m_timeline->setToolTip(tr("Timeline: drag to any step"));
+    m_showCaption->setText(tr("Show:"));
+    m_watermarkAction->setToolTip(
+        tr("the engine reports the low and high watermarks as kswapd waking and sleeping; use "
+           "kswapd wake-up"));
+    m_playAction->setText(m_ctl.playing() ? tr("Pause") : tr("Play"));
+    m_logKind->setItemText(0, tr("all events"));
+    for (int i = 1; i < m_logKind->count(); ++i)
+        m_logKind->setItemText(i,
+                               EventText::label(pfviz::EventKind(m_logKind->itemData(i).toInt())));
+    updateLanguageMenu();
+    updateScenarioList();
+    if (m_ctl.sim()) {
+        updateProcessChoices();
+        updateScenarioTexts();
+        refresh();  // narration, status bar, step label
+        const auto guard = m_ctl.readGuard();
+        m_charts->retranslate();
+        m_logModel->onSimulationChanged(
+            Change::Reset);  // the explanations are worded once, per row
+    } else {
+        setWindowTitle(tr("pfviz — page faults, step by step"));
+    }
+    for (QAbstractItemModel* m :
+         std::initializer_list<QAbstractItemModel*>{m_ptModel, m_tlbModel, m_procModel, m_logModel})
+        Language::retranslateModel(m);
+    m_flow->scene()->update();
+    m_memMap->update();
+    applyScale();  // column widths follow the translated headers
+}
+
+void MainWindow::updateScenarioTexts() {
+    const auto* sim = m_ctl.sim();
+    if (!sim) return;
+    m_description->setText(
+        tr("<b>%1</b><br>%2")
+            .arg(AppSettings::captionText(sim->scenario().title).toHtmlEscaped(),
+                 AppSettings::captionText(sim->scenario().description).toHtmlEscaped()));
+    setWindowTitle(tr("pfviz — %1").arg(m_ctl.scenarioName()));
+}
+
+void MainWindow::updateScenarioList() {
+    const auto& all = pfviz::builtinScenarios();
+    for (int i = 0; i < m_scenarios->count() && i < int(all.size()); ++i) {
+        const auto& b = all[std::size_t(i)];
+        QListWidgetItem* item = m_scenarios->item(i);
+        const QString name = item->data(Qt::UserRole).toString();
+        QString title = name;
+        QString desc;
+        try {
+            const auto s = pfviz::parseScenario(b.json, name.toStdString() + ".json");
+            title = AppSettings::captionText(s.title);
+            desc = AppSettings::captionText(s.description);
+        } catch (const std::exception&) {
+        }
+        item->setText(tr("%1 — %2").arg(name, title));
+        item->setToolTip(desc);
+    }
+}
+
+void MainWindow::watchScenarioFile() {
+    if (!m_fileWatcher->files().isEmpty()) m_fileWatcher->removePaths(m_fileWatcher->files());
+    m_watchedFile = m_ctl.scenarioFile();
+    m_reloadRetries = 0;
+    if (!m_watchedFile.isEmpty()) m_fileWatcher->addPath(m_watchedFile);
+}
+
+void MainWindow::reloadScenarioFile() {
+    if (m_watchedFile.isEmpty() || m_ctl.scenarioFile() != m_watchedFile) return;
+    if (!QFileInfo::exists(m_watchedFile)) {
+        // An editor that saves by writing a new file and renaming it: the path comes back soon.
+        if (++m_reloadRetries < 40) m_reloadTimer->start();
+        return;
+    }
+    m_reloadRetries = 0;
+    // A replaced file is a new inode: the watcher forgot the path, so watch it again.
+    if (!m_fileWatcher->files().contains(m_watchedFile)) m_fileWatcher->addPath(m_watchedFile);
+    const quint64 step = m_ctl.sim() ? m_ctl.sim()->stepIndex() : 0;
+    m_reloading = true;
+    const bool ok = m_ctl.loadFile(m_watchedFile);
+    m_reloading = false;
+    if (!ok) return;  // the banner shows file:line:col; the previous scenario stays loaded
+    m_fileError->hide();
+    if (step <= m_ctl.sim()->totalSteps()) m_ctl.seek(step);
+    statusBar()->showMessage(
+        tr("%1 changed on disk and was reloaded.").arg(QFileInfo(m_watchedFile).fileName()), 6000);
 }
 
 void MainWindow::updateRecentMenu() {
@@ -542,10 +761,16 @@ void MainWindow::applyScale() {
         v->horizontalHeader()->setFont(f);
     }
     // Column widths from sample text (not from the rows: the page table may have millions).
+    // A translated header can be wider than the English sample: take the wider of the two.
     const auto widths = [&fm](QTableView* v, std::initializer_list<const char*> samples) {
         int c = 0;
-        for (const char* s : samples)
-            v->setColumnWidth(c++, fm.horizontalAdvance(QString::fromUtf8(s)) + fm.horizontalAdvance(QStringLiteral("MM")));
+        for (const char* s : samples) {
+            const QString header =
+                v->model()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+            const int w =
+                std::max(fm.horizontalAdvance(QString::fromUtf8(s)), fm.horizontalAdvance(header));
+            v->setColumnWidth(c++, w + fm.horizontalAdvance(QStringLiteral("MM")));
+        }
     };
     widths(m_ptView, {"stack rw-p", "0xffffffffff000", "1048576", "P", "W", "D", "A", "CoW, last sharer (reuse on write)"});
     widths(m_tlbView, {"Set", "Way", "Valid", "ASID", "parent (pid 1)", "0xffffffffff000", "1048576", "W", "X", "LRU"});

@@ -8,13 +8,17 @@
 #include "ui/SimulationController.h"
 
 class QAction;
+class QActionGroup;
 class QComboBox;
+class QFileSystemWatcher;
 class QLabel;
 class QListWidget;
 class QMenu;
 class QProgressBar;
 class QSlider;
 class QTableView;
+class QTimer;
+class QToolBar;
 
 namespace pfviz::ui {
 
@@ -26,6 +30,7 @@ class MemoryMapWidget;
 class PageTableModel;
 class ProcessModel;
 class TlbModel;
+class TourDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -57,7 +62,16 @@ public:
     QString statusText() const;
     QString narrationText() const;
 
+    /// "system", "en" or "ko" (View > Language): stores the choice and switches the window, the
+    /// explanations and the narration at once (the views follow QEvent::LanguageChange).
+    void setLanguageChoice(const QString& choice);
+    /// Help > Tour; main() also opens it on the very first start.
+    TourDialog* showTour();
+    /// Why the last reload of the opened scenario file failed (empty once a reload worked).
+    QString fileErrorText() const;
+
 protected:
+    void changeEvent(QEvent* e) override;
     void closeEvent(QCloseEvent* e) override;
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
@@ -68,8 +82,20 @@ private:
     void createMenus();
     void createTransportBar();
     void createDocks();
+    /// `title` is the untranslated text (QT_TR_NOOP): the dock is retitled on a language switch.
+    QDockWidget* addPanel(QWidget* panel, const char* title, const QString& objectName,
+                          Qt::DockWidgetArea area, bool secondary);
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName,
                           Qt::DockWidgetArea area, bool secondary);
+    /// Texts set through these are set again, translated, by retranslateUi().
+    QAction* trAction(QAction* a, const char* text);
+    QMenu* trMenu(QMenu* m, const char* title);
+    void retranslateUi();
+    void updateScenarioTexts();
+    void updateScenarioList();
+    void updateLanguageMenu();
+    void watchScenarioFile();
+    void reloadScenarioFile();
     void refresh();
     void updateRecentMenu();
     void updateProcessChoices();
@@ -110,6 +136,23 @@ private:
     std::vector<QAction*> m_transport;
     std::vector<QDockWidget*> m_docks;
     std::vector<QDockWidget*> m_secondary;
+    std::vector<std::pair<QAction*, const char*>> m_trActions;
+    std::vector<std::pair<QMenu*, const char*>> m_trMenus;
+    std::vector<std::pair<QDockWidget*, const char*>> m_trDocks;
+    QToolBar* m_transportBar{nullptr};
+    QToolBar* m_timelineBar{nullptr};
+    QLabel* m_speedCaption{nullptr};
+    QLabel* m_showCaption{nullptr};
+    QAction* m_watermarkAction{nullptr};
+    QActionGroup* m_langGroup{nullptr};
+    TourDialog* m_tour{nullptr};
+    // Reload on change: the opened scenario FILE is watched; a bad edit shows m_fileError.
+    QFileSystemWatcher* m_fileWatcher{nullptr};
+    QTimer* m_reloadTimer{nullptr};
+    QLabel* m_fileError{nullptr};
+    QString m_watchedFile;
+    int m_reloadRetries{0};
+    bool m_reloading{false};
     QByteArray m_normalState;
     std::uint64_t m_timelineScale{1};
 };

@@ -8,6 +8,7 @@
 #include "pfviz/Event.h"
 #include "ui/AppSettings.h"
 #include "charts/ChartsPanel.h"
+#include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/SimulationController.h"
 
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("pfviz"));
     QApplication::setApplicationName(QStringLiteral("pfviz"));
     QApplication::setApplicationVersion(QStringLiteral(PFVIZ_VERSION));
+    if (screenshot) pfviz::ui::AppSettings::setPersistent(false);
+    pfviz::ui::Language::apply();  // the stored choice, so that --help is translated too
 
     QCommandLineParser cli;
     cli.setApplicationDescription(QApplication::translate("main", "Interactive visualizer of Linux page faults"));
@@ -47,7 +50,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption runToOpt(QStringLiteral("run-to"), QApplication::translate("main", "Run until the first event of this kind (e.g. cow_copy)."), QStringLiteral("EVENT"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size, WxH."), QStringLiteral("WxH"));
     const QCommandLineOption presenterOpt(QStringLiteral("presenter"), QApplication::translate("main", "Start in presenter mode."));
-    const QCommandLineOption langOpt(QStringLiteral("lang"), QApplication::translate("main", "Narration language: en or ko."), QStringLiteral("LANG"));
+    const QCommandLineOption langOpt(
+        QStringLiteral("lang"),
+        QApplication::translate("main",
+                                "Language of the window and the narration: en or ko (for this run; "
+                                "View > Language stores a choice)."),
+        QStringLiteral("LANG"));
     const QCommandLineOption chartOpt(QStringLiteral("chart"), QApplication::translate("main", "Chart tab to show: faults, memory, tlb, rss or workingset."), QStringLiteral("CHART"));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QApplication::translate("main", "Render the window to a PNG and exit."), QStringLiteral("OUT.png"));
     cli.addOptions({scenarioOpt, stepOpt, runToOpt, sizeOpt, presenterOpt, langOpt, shotOpt, chartOpt});
@@ -59,7 +67,7 @@ int main(int argc, char** argv) {
             return fail(QApplication::translate("main", "--lang must be en or ko, not \"%1\"").arg(lang));
         pfviz::ui::AppSettings::setLanguageOverride(lang);
     }
-    if (screenshot) pfviz::ui::AppSettings::setPersistent(false);
+    pfviz::ui::Language::apply();  // --lang given
 
     QSize size(1600, 1000);
     if (cli.isSet(sizeOpt)) {
@@ -104,6 +112,11 @@ int main(int argc, char** argv) {
     w.resize(size);
     if (cli.isSet(presenterOpt)) w.setPresenterMode(true);
     w.show();
+    // The tour, once: on the very first start, not when a scenario or a screenshot was asked for.
+    if (!screenshot && !cli.isSet(scenarioOpt) && !pfviz::ui::AppSettings::tourSeen()) {
+        pfviz::ui::AppSettings::setTourSeen(true);
+        QTimer::singleShot(0, &w, [&w] { w.showTour(); });
+    }
 
     if (screenshot) {
         const QString out = cli.value(shotOpt);
@@ -111,7 +124,9 @@ int main(int argc, char** argv) {
         QTimer::singleShot(400, &w, [&] {
             QApplication::processEvents();
             if (!w.grab().save(out)) {
-                std::fprintf(stderr, "pfviz: cannot write %s\n", qPrintable(out));
+                std::fprintf(
+                    stderr, "pfviz: %s\n",
+                    qPrintable(QApplication::translate("main", "cannot write %1").arg(out)));
                 rc = 2;
             }
             QApplication::exit(rc);

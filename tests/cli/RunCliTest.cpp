@@ -1,7 +1,10 @@
 // pfviz-cli run / validate / list as a user calls them: the real binary, its JSON and exit codes.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
 
 #include "CliRunner.h"
 
@@ -160,6 +163,40 @@ TEST(CliList, PlainListShowsNamesAndTitles) {
     EXPECT_EQ(r.code, 0);
     EXPECT_NE(r.out.find("fork_cow"), std::string::npos);
     EXPECT_NE(r.out.find("fork and copy-on-write"), std::string::npos);
+}
+
+// The library as a teacher sees it: every scenario that scenarios/CMakeLists.txt builds in is
+// listed, one line each, with the English title from its file.
+TEST(CliList, ShowsEveryScenarioOfTheCmakeListWithItsTitle) {
+    std::ifstream cm(std::string(PFVIZ_SCENARIO_DIR) + "/CMakeLists.txt");
+    std::stringstream text;
+    text << cm.rdbuf();
+    std::smatch block;
+    const std::string cmake = text.str();
+    ASSERT_TRUE(
+        std::regex_search(cmake, block, std::regex(R"(set\(PFVIZ_BUILTIN_SCENARIOS([^)]*)\))")));
+    std::vector<std::string> names;
+    const std::string body = block[1];
+    const std::regex word(R"([a-z0-9_]+)");
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), word);
+         it != std::sregex_iterator(); ++it)
+        names.push_back(it->str());
+    ASSERT_GE(names.size(), 12u);
+    const auto r = runCli("list");
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::size_t lines = 0;
+    for (char c : r.out)
+        lines += c == '\n';
+    EXPECT_EQ(lines, names.size()) << r.out;
+    for (const auto& n : names) {
+        std::ifstream f(std::string(PFVIZ_SCENARIO_DIR) + "/" + n + ".json");
+        const auto j = nlohmann::json::parse(f);
+        const std::string title = j.at("title").at("en");
+        EXPECT_FALSE(title.empty()) << n;
+        const std::string line =
+            n + std::string(n.size() < 16 ? 16 - n.size() : 0, ' ') + " " + title;
+        EXPECT_NE(r.out.find(line), std::string::npos) << "missing: " << line << "\n" << r.out;
+    }
 }
 
 }  // namespace

@@ -10,8 +10,9 @@ namespace pfviz::ui {
 
 namespace {
 
+// Free functions of namespace pfviz::ui: lupdate files these under the context "pfviz::ui".
 QString tr(const char* text) {
-    return QCoreApplication::translate("pfviz::ui::ChartData", text);
+    return QCoreApplication::translate("pfviz::ui", text);
 }
 
 double perSecond(const Sample* prev, const Sample& cur, std::uint64_t a, std::uint64_t b) {

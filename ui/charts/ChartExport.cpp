@@ -18,8 +18,9 @@ namespace pfviz::ui {
 
 namespace {
 
+// Free functions of namespace pfviz::ui: lupdate files these under the context "pfviz::ui".
 QString tr(const char* text) {
-    return QCoreApplication::translate("pfviz::ui::ChartExport", text);
+    return QCoreApplication::translate("pfviz::ui", text);
 }
 
 int captionHeight(const ExportOptions& opt) {

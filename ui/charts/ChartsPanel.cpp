@@ -40,6 +40,16 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     connect(m_deferred, &QTimer::timeout, this, &ChartsPanel::refreshNow);
 }
 
+void ChartsPanel::retranslate() {
+    const std::pair<ChartKind, QString> tabs[] = {{ChartKind::Faults, tr("Faults")},
+                                                  {ChartKind::Memory, tr("Memory")},
+                                                  {ChartKind::Tlb, tr("TLB")},
+                                                  {ChartKind::Rss, tr("RSS")}};
+    for (const auto& [kind, label] : tabs)
+        if (auto* v = chart(kind)) m_tabs->setTabText(m_tabs->indexOf(v), label);
+    setSimulator(m_sim);
+}
+
 void ChartsPanel::setSimulator(const Simulator* sim) {
     m_sim = sim;
     m_references.reset();

@@ -54,6 +54,9 @@ public:
     bool exportSeriesCsv(const QString& path, QString* error) const;
     bool exportSeriesJson(const QString& path, QString* error) const;
     void copyCurrentChartToClipboard() const;
+    /// After a language switch: tab labels, chart titles, axis and series names are rebuilt in
+    /// the new language (hold the controller's read guard, as for setSimulator()).
+    void retranslate();
 
     /// Minimum time between two redraws (ms).
     static constexpr int kMinRefreshIntervalMs = 33;
