@@ -68,6 +68,13 @@ QString EventText::label(pfviz::EventKind k) {
         case K::KswapdWake: return tr("kswapd wakes");
         case K::KswapdSleep: return tr("kswapd sleeps");
         case K::Reclaim: return tr("reclaim");
+        case K::PageCacheRead: return tr("page-cache read");
+        case K::FaultAround: return tr("fault-around");
+        case K::FileRead: return tr("read()");
+        case K::Writeback: return tr("writeback");
+        case K::PageCacheDrop: return tr("page-cache drop");
+        case K::Msync: return tr("msync");
+        case K::MadviseRandom: return tr("madvise(RANDOM)");
     }
     return QString::fromLatin1(pfviz::eventKindId(k).data());
 }
@@ -123,12 +130,21 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
                     return tr("Minor fault: the PTE already allowed this access (a stale TLB entry); only A/D bits are updated (F1).");
                 case pfviz::FaultReason::SwapCacheHit:
                     return tr("Minor fault: the page was swapped out but is still in the swap cache; no I/O is needed (S2).");
+                case pfviz::FaultReason::FileCacheHit:
+                    return tr("Minor fault: the file page is already in the page cache; it is mapped without disk I/O (P1).");
+                case pfviz::FaultReason::FileCow:
+                    return tr("Minor fault: write to a private file mapping; the process gets its own anonymous copy of the page-cache page (P5).");
+                case pfviz::FaultReason::WriteNotify:
+                    return tr("Minor fault: first write to a clean page of a shared file mapping; the page is marked dirty and made writable (write-notify, P6).");
+                case pfviz::FaultReason::FileRead:
                 case pfviz::FaultReason::SwapIn:
                 case pfviz::FaultReason::None:
                     break;
             }
             return tr("Minor fault: resolved without disk I/O (F2).");
         case K::InvalidAccess:
+            if (e.code == pfviz::SigCode::Sigbus)
+                return tr("Invalid access: %1 is inside the mapping but beyond the end of the file, so the kernel sends SIGBUS; not a minor or major fault (P7, F3).").arg(va);
             if (e.code == pfviz::SigCode::SegvMaperr)
                 return tr("Invalid access: no VMA contains %1, so the kernel sends SIGSEGV (SEGV_MAPERR); not a minor or major fault (F3).").arg(va);
             return tr("Invalid access: the VMA at %1 does not allow a %2, so the kernel sends SIGSEGV (SEGV_ACCERR) (F3).").arg(va, accessWord(e.access));
@@ -201,6 +217,9 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
         case K::OomKill:
             return tr("The OOM killer kills %1 (badness %2) (O2).").arg(who).arg(e.count);
         case K::MajorFault:
+            if (e.reason == pfviz::FaultReason::FileRead)
+                return tr("Major fault: the file page is not in the page cache and must be read from disk; the process waits %1 (P1).")
+                    .arg(simTime(e.cost));
             return tr("Major fault: the page is on the swap device and must be read back; the process waits %1 (F2, S2).")
                 .arg(simTime(e.cost));
         case K::SwapOut:
@@ -226,6 +245,22 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
                                    .arg(who).arg(e.count).arg(e.index).arg(simTime(e.cost))
                              : tr("kswapd reclaims %1 of %2 scanned pages in the background (W5).")
                                    .arg(e.count).arg(e.index);
+        case K::PageCacheRead:
+            return tr("Page %1 of the file is read into frame %2 of the page cache, with %3 more pages of readahead (P1, P2).")
+                .arg(e.index).arg(frame).arg(e.count > 0 ? e.count - 1 : 0);
+        case K::FaultAround:
+            return tr("Fault-around: %1 more pages already in the page cache are mapped read-only around the fault (P3).").arg(e.count);
+        case K::FileRead:
+            return tr("read() copies %1 pages through the page cache (%2 read from disk); the process takes no page fault (P4).")
+                .arg(e.count).arg(e.index);
+        case K::Writeback:
+            return tr("Dirty page-cache frame %1 is written back to the file; %2 PTEs are write-protected again (P6).").arg(frame).arg(e.count);
+        case K::PageCacheDrop:
+            return tr("Reclaim drops clean page-cache frame %1 (file page %2); the file still has the data (L3).").arg(frame).arg(e.index);
+        case K::Msync:
+            return tr("msync writes back %1 dirty pages of the mapping (P6).").arg(e.count);
+        case K::MadviseRandom:
+            return tr("madvise(MADV_RANDOM) on %1 pages: faults there read no readahead (P2).").arg(e.count);
     }
     return label(e.kind);
 }

@@ -220,6 +220,8 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
     QString cpuText = s.processName;
     QString oomText = QObject::tr("idle");
     bool oomActs = false;
+    QString diskText = QObject::tr("not used yet");
+    bool diskActs = false;
     for (int i = 0; i <= s.cursor && i < int(s.events.size()); ++i) {
         const auto& e = s.events[std::size_t(i)];
         using K = pfviz::EventKind;
@@ -254,6 +256,11 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
             case K::ZeroPageMap: zeroText = QObject::tr("mapped read-only"); break;
             case K::OutOfMemory: oomActs = true; oomText = QObject::tr("no free frame"); break;
             case K::OomKill: oomActs = true; oomText = QObject::tr("kills pid %1").arg(e.pid.value); break;
+            case K::PageCacheRead:
+                diskActs = true;
+                diskText = QObject::tr("file page %1 read\n+%2 readahead").arg(e.index).arg(e.count > 0 ? e.count - 1 : 0);
+                break;
+            case K::FaultAround: faultText = QObject::tr("fault-around: +%1 pages").arg(e.count); break;
             default: break;
         }
     }
@@ -275,7 +282,8 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
     drawBlock(p, FlowView::Alloc, QObject::tr("Frame allocator"), allocText, false, visited[FlowView::Alloc], isCur(FlowView::Alloc), o);
     drawBlock(p, FlowView::ZeroPage, QObject::tr("Zero page"), zeroText, false, visited[FlowView::ZeroPage], isCur(FlowView::ZeroPage), o);
     drawBlock(p, FlowView::Swap, QObject::tr("Swap device"), QObject::tr("not used yet"), !s.usedSwap, false, false, o);
-    drawBlock(p, FlowView::Disk, QObject::tr("Disk / page cache"), QObject::tr("not used yet"), !s.usedDisk, false, false, o);
+    drawBlock(p, FlowView::Disk, QObject::tr("Disk / page cache"), diskText, !s.usedDisk && !diskActs,
+              visited[FlowView::Disk], isCur(FlowView::Disk), o);
     drawBlock(p, FlowView::Kswapd, QObject::tr("kswapd"), QObject::tr("asleep"), true, false, false, o);
     drawBlock(p, FlowView::Oom, QObject::tr("OOM killer"), oomText, !oomActs, visited[FlowView::Oom], isCur(FlowView::Oom), o);
 
@@ -347,6 +355,9 @@ FlowView::Block FlowView::blockOf(const pfviz::Event& e) {
         case K::PageTableAlloc: case K::FrameAlloc: case K::ZeroFill: case K::FrameFree: return Alloc;
         case K::ZeroPageMap: return ZeroPage;
         case K::OutOfMemory: case K::OomKill: return Oom;
+        case K::FaultAround: return Fault;
+        case K::PageCacheRead: return Disk;
+        case K::MajorFault: return e.reason == pfviz::FaultReason::FileRead ? Disk : Fault;
         default: return Cpu;
     }
 }
@@ -364,6 +375,7 @@ Outcome FlowView::outcome() const {
                 if (o != Outcome::Segv) o = (e.reason == pfviz::FaultReason::CowCopy || e.reason == pfviz::FaultReason::CowReuse) ? Outcome::Cow : Outcome::Minor;
                 break;
             case K::InvalidAccess: o = Outcome::Segv; break;
+            case K::MajorFault: if (o != Outcome::Segv) o = Outcome::Major; break;
             default: break;
         }
     }
@@ -377,6 +389,8 @@ QString FlowView::outcomeText() const {
     const Outcome o = outcome();
     QString reason;
     for (const auto& e : m_snap.events) {
+        if (e.kind == pfviz::EventKind::MajorFault && e.reason == pfviz::FaultReason::FileRead)
+            reason = tr("file page read from disk");
         if (e.kind != pfviz::EventKind::MinorFault) continue;
         switch (e.reason) {
             case pfviz::FaultReason::AnonZeroFill: reason = tr("new zeroed frame"); break;
@@ -385,6 +399,9 @@ QString FlowView::outcomeText() const {
             case pfviz::FaultReason::CowCopy: reason = tr("page copied"); break;
             case pfviz::FaultReason::CowReuse: reason = tr("page reused in place"); break;
             case pfviz::FaultReason::Spurious: reason = tr("spurious"); break;
+            case pfviz::FaultReason::FileCacheHit: reason = tr("page-cache hit"); break;
+            case pfviz::FaultReason::FileCow: reason = tr("private copy of a file page"); break;
+            case pfviz::FaultReason::WriteNotify: reason = tr("write-notify"); break;
             default: break;
         }
     }

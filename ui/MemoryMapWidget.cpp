@@ -41,7 +41,8 @@ void MemoryMapWidget::relayout() {
         const QFontMetrics fm(Theme::instance().font(0.9));
         const char* const texts[] = {QT_TR_NOOP("free"), QT_TR_NOOP("zero page"),
                                      QT_TR_NOOP("page table"), QT_TR_NOOP("private (colour = owner)"),
-                                     QT_TR_NOOP("shared CoW (×sharers)")};
+                                     QT_TR_NOOP("shared CoW (×sharers)"),
+                                     QT_TR_NOOP("page cache (file)")};
         int x = 2, lines = 1;
         for (const char* t : texts) {
             const int w = fm.height() + 6 + fm.horizontalAdvance(tr(t)) + 14;
@@ -98,6 +99,7 @@ QColor MemoryMapWidget::colorOf(const pfviz::Frame& f) const {
         case pfviz::FrameUse::Anon:
             return f.mapcount >= 2 ? okabe::Vermillion : Theme::processColor(f.owner.value);
         case pfviz::FrameUse::Zram: return okabe::ReddishPurple;
+        case pfviz::FrameUse::PageCache: return Theme::frameColor(pfviz::FrameUse::PageCache);
     }
     return Theme::freeColor();
 }
@@ -124,12 +126,20 @@ QString MemoryMapWidget::describeFrame(std::uint64_t pfn) const {
         case pfviz::FrameUse::PageTable: use = tr("page table, level %1").arg(f.level); break;
         case pfviz::FrameUse::Anon: use = tr("anonymous memory"); break;
         case pfviz::FrameUse::Zram: use = tr("zram: compressed swapped-out pages"); break;
+        case pfviz::FrameUse::PageCache:
+            use = f.file < m.config.files.size()
+                      ? tr("page cache: page %1 of %2%3")
+                            .arg(f.vpn.value)
+                            .arg(QString::fromStdString(m.config.files[f.file].name))
+                            .arg(f.dirty ? tr(" (dirty)") : QString())
+                      : tr("page cache");
+            break;
     }
     QStringList lines;
     lines << tr("Frame %1: %2").arg(pfn).arg(use);
     if (f.use == pfviz::FrameUse::Anon || f.use == pfviz::FrameUse::PageTable)
         lines << tr("Allocated for %1").arg(EventText::processName(m, f.owner));
-    if (f.use == pfviz::FrameUse::Anon) {
+    if (f.use == pfviz::FrameUse::Anon || f.use == pfviz::FrameUse::PageCache) {
         lines << tr("Mapped by %n page(s)", nullptr, int(f.mapcount));
         // Scan the page tables for the pages that map it (only on hover, a few at most).
         int shown = 0;
@@ -173,6 +183,7 @@ void MemoryMapWidget::drawLegend(QPainter& p, const QRect& r) {
         {okabe::Blue, tr("page table"), Qt::NoBrush},
         {okabe::SkyBlue, tr("private (colour = owner)"), Qt::NoBrush},
         {okabe::Vermillion, tr("shared CoW (×sharers)"), Qt::BDiagPattern},
+        {Theme::frameColor(pfviz::FrameUse::PageCache), tr("page cache (file)"), Qt::NoBrush},
     };
     p.setFont(Theme::instance().font(0.9));
     const QFontMetrics fm(p.font());
@@ -262,7 +273,7 @@ void MemoryMapWidget::renderCache() {
                 int shared = 0;
                 for (std::uint64_t i = first; i < last; ++i) {
                     ++counts[int(frames[i].use)];
-                    shared += frames[i].mapcount >= 2;
+                    shared += frames[i].use == pfviz::FrameUse::Anon && frames[i].mapcount >= 2;
                 }
                 const int n = int(last - first);
                 const int used = n - counts[int(pfviz::FrameUse::Free)];

@@ -86,6 +86,7 @@ QVariant ProcessModel::data(const QModelIndex& idx, int role) const {
                 case pfviz::SigCode::SegvMaperr: return tr("SIGSEGV (MAPERR)");
                 case pfviz::SigCode::SegvAccerr: return tr("SIGSEGV (ACCERR)");
                 case pfviz::SigCode::Sigkill: return tr("SIGKILL");
+                case pfviz::SigCode::Sigbus: return tr("SIGBUS");
             }
             return {};
         case OomCol:

@@ -108,6 +108,8 @@ QColor Theme::frameColor(FrameUse use) {
             return okabe::SkyBlue;
         case FrameUse::Zram:
             return okabe::ReddishPurple;
+        case FrameUse::PageCache:
+            return QColor(0x99, 0x77, 0x44);  // brown: file data, apart from the owner colours
     }
     return freeColor();
 }

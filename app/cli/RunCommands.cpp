@@ -74,13 +74,22 @@ void printPlainSummary(const nlohmann::json& s) {
     std::cout << "memory: " << m.at("frames_total") << " frames of " << m.at("page_size")
               << " bytes, " << m.at("frames_free") << " free, " << m.at("frames_anon")
               << " anonymous, " << m.at("page_table_frames") << " page tables\n";
+    const auto& pc = s.at("page_cache");
+    if (pc.at("hits").get<std::uint64_t>() + pc.at("misses").get<std::uint64_t>() > 0)
+        std::cout << "page cache: " << pc.at("pages") << " pages, " << pc.at("hits") << " hits, "
+                  << pc.at("misses") << " misses, " << pc.at("readahead_pages")
+                  << " read ahead, " << pc.at("writebacks") << " written back, "
+                  << pc.at("dropped") << " dropped\n";
     std::cout << "processes:\n";
     for (const auto& p : s.at("processes")) {
         std::cout << "  " << p.at("pid") << " " << p.at("name").get<std::string>() << ": "
                   << p.at("state").get<std::string>();
         if (!p.at("exit_signal").is_null())
             std::cout << " (" << p.at("exit_signal").get<std::string>() << ")";
-        std::cout << ", RSS " << p.at("rss_pages") << " pages, " << p.at("minor_faults")
+        std::cout << ", RSS " << p.at("rss_pages") << " pages";
+        if (p.at("rss_file_pages").get<std::uint64_t>() > 0)
+            std::cout << " (" << p.at("rss_file_pages") << " file)";
+        std::cout << ", " << p.at("minor_faults")
                   << " minor / " << p.at("major_faults") << " major faults\n";
     }
 }

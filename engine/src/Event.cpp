@@ -96,6 +96,20 @@ std::string_view eventKindId(EventKind k) {
             return "kswapd_sleep";
         case EventKind::Reclaim:
             return "reclaim";
+        case EventKind::PageCacheRead:
+            return "page_cache_read";
+        case EventKind::FaultAround:
+            return "fault_around";
+        case EventKind::FileRead:
+            return "file_read";
+        case EventKind::Writeback:
+            return "writeback";
+        case EventKind::PageCacheDrop:
+            return "page_cache_drop";
+        case EventKind::Msync:
+            return "msync";
+        case EventKind::MadviseRandom:
+            return "madvise_random";
     }
     return "unknown";
 }
@@ -120,6 +134,14 @@ std::string_view faultReasonId(FaultReason r) {
             return "swap_in";
         case FaultReason::SwapCacheHit:
             return "swap_cache_hit";
+        case FaultReason::FileRead:
+            return "file_read";
+        case FaultReason::FileCacheHit:
+            return "file_cache_hit";
+        case FaultReason::FileCow:
+            return "file_cow";
+        case FaultReason::WriteNotify:
+            return "write_notify";
     }
     return "unknown";
 }
@@ -134,6 +156,8 @@ std::string_view sigCodeId(SigCode c) {
             return "SIGSEGV/SEGV_ACCERR";
         case SigCode::Sigkill:
             return "SIGKILL";
+        case SigCode::Sigbus:
+            return "SIGBUS/BUS_ADRERR";
     }
     return "unknown";
 }

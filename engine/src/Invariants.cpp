@@ -62,6 +62,7 @@ std::vector<std::string> checkInvariants(const Machine& m) {
             continue;
         }
         std::uint64_t rss = 0;
+        std::uint64_t rssFile = 0;
         std::uint64_t swapped = 0;
         m.forEachLeaf(p, [&](VirtAddr va, const Pte& e) {
             if (e.swapped()) {
@@ -87,14 +88,29 @@ std::vector<std::string> checkInvariants(const Machine& m) {
                                       " zero-page PTE is wrong"));
                 return;
             }
-            if (f.use != FrameUse::Anon)
+            if (f.use != FrameUse::Anon && f.use != FrameUse::PageCache)
                 bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
                                   " maps frame ", e.target, " which is not a data frame"));
-            if (p.findVma(va) == nullptr)
+            const Vma* v = p.findVma(va);
+            if (v == nullptr)
                 bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
                                   " is mapped outside every VMA"));
             ++mappers[e.target];
             ++rss;
+            if (f.use == FrameUse::PageCache) {
+                // The file rmap: the page sits at its file index in a VMA of its file; a private
+                // mapping never maps it writable (P5), a shared one only when dirty (P6).
+                ++rssFile;
+                const bool ok = v != nullptr && v->kind == VmaKind::File &&
+                                f.file < m.config.files.size() &&
+                                v->file == m.config.files[f.file].name &&
+                                (va - v->start + v->fileOffset) >> g.pageBits == f.vpn.value &&
+                                (!e.writable() || (v->shared && f.dirty));
+                if (!ok)
+                    bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
+                                      " maps page-cache frame ", e.target, " wrongly"));
+                return;
+            }
             if (f.vpn.value != (va >> g.pageBits))
                 bad.push_back(msg("frame ", e.target, " is mapped at vpn 0x", std::hex,
                                   va >> g.pageBits, " but its reverse map says 0x", f.vpn.value,
@@ -103,6 +119,9 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         if (swapped != p.counters.swapPages)
             bad.push_back(msg("pid ", p.pid.value, " swap counter ", p.counters.swapPages,
                               " but has ", swapped, " swap entries"));
+        if (rssFile != p.counters.rssFilePages)
+            bad.push_back(msg("pid ", p.pid.value, " RssFile counter ", p.counters.rssFilePages,
+                              " but maps ", rssFile, " page-cache pages"));
         if (rss != p.counters.rssPages)
             bad.push_back(msg("pid ", p.pid.value, " RSS counter ", p.counters.rssPages,
                               " but maps ", rss, " pages"));
@@ -121,8 +140,16 @@ std::vector<std::string> checkInvariants(const Machine& m) {
             bad.push_back(msg("frame ", f, " is anonymous memory that nobody maps (leak)"));
         // LRU membership (L1): every anonymous page is on exactly one anon list, nothing else.
         const bool onAnonLru = fr.lru == Lru::InactiveAnon || fr.lru == Lru::ActiveAnon;
-        if ((fr.use == FrameUse::Anon) != onAnonLru)
+        const bool onFileLru = fr.lru == Lru::InactiveFile || fr.lru == Lru::ActiveFile;
+        if ((fr.use == FrameUse::Anon) != onAnonLru || (fr.use == FrameUse::PageCache) != onFileLru)
             bad.push_back(msg("frame ", f, " LRU membership does not match its use"));
+        // The page cache: every page-cache frame is indexed by its file at its page index.
+        if (fr.use == FrameUse::PageCache &&
+            (fr.file >= m.pageCache.size() || fr.vpn.value >= m.pageCache[fr.file].size() ||
+             m.pageCache[fr.file][fr.vpn.value] != f))
+            bad.push_back(msg("frame ", f, " is a page-cache page its file does not index"));
+        if (fr.use != FrameUse::PageCache && (fr.dirty || fr.file != kNoFile))
+            bad.push_back(msg("frame ", f, " has file state but is not in the page cache"));
         if (fr.swapSlot != kNoSlot &&
             (fr.use != FrameUse::Anon || fr.swapSlot >= m.swap.slotTable.size() ||
              m.swap.slotTable[fr.swapSlot].cache != f))
@@ -130,7 +157,17 @@ std::vector<std::string> checkInvariants(const Machine& m) {
                               " whose swap cache does not point back"));
     }
     // LRU lists: links, sizes.
-    for (Lru l : {Lru::InactiveAnon, Lru::ActiveAnon}) {
+    for (std::size_t file = 0; file < m.pageCache.size(); ++file)
+        for (std::size_t i = 0; i < m.pageCache[file].size(); ++i) {
+            const std::uint32_t f = m.pageCache[file][i];
+            if (f != kNoFrame && (f >= mem.total() || mem.frame(Pfn{f}).use != FrameUse::PageCache))
+                bad.push_back(msg("file ", file, " page ", i, " points at frame ", f,
+                                  " which is not a page-cache frame"));
+        }
+    if (m.pageCache.size() != m.config.files.size())
+        bad.push_back(msg("the page cache has ", m.pageCache.size(), " files, the config ",
+                          m.config.files.size()));
+    for (Lru l : {Lru::InactiveAnon, Lru::ActiveAnon, Lru::InactiveFile, Lru::ActiveFile}) {
         std::uint64_t n = 0;
         std::uint32_t prev = kNoFrame;
         for (std::uint32_t i = mem.lruHead(l); i != kNoFrame && n <= mem.total();

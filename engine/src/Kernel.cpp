@@ -254,6 +254,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     const Pte before = pteAt(*slot);
     const std::uint16_t execFlag = vma->prot.exec ? pte::Exec : 0;
     if (before.swapped()) return swapIn(p, va, a, *slot);
+    if (vma->kind == VmaKind::File && !before.mapped()) return fileFault(p, va, a, *slot);
 
     if (!before.mapped()) {
         if (a != Access::Write) {
@@ -318,6 +319,8 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         return FaultResult::Resolved;
     }
     countFault(p, &FaultCounters::protection);
+    if (m_m.memory.frame(Pfn{before.target}).use == FrameUse::PageCache)
+        return fileWriteProtect(p, va, a, *slot);  // P5 copy or P6 write-notify
     if (before.has(pte::ZeroPage)) {
         // A4/C5: writing a zero-page mapping allocates a zeroed frame (nothing is copied) and
         // replaces the present PTE, which needs a flush (T3).
@@ -436,8 +439,9 @@ Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
             const Pfn f = m_m.memory.allocate(use, pid, vpn, level);
             ++m_m.counters.framesAllocated;
             ++m_m.process(pid)->counters.c.framesAllocated;
-            if (use == FrameUse::Anon) {
-                m_m.memory.lruAdd(f, Lru::InactiveAnon);  // L1: new anon pages start inactive
+            if (use == FrameUse::Anon || use == FrameUse::PageCache) {
+                // L1: new anon pages and newly read file pages start inactive.
+                m_m.memory.lruAdd(f, use == FrameUse::Anon ? Lru::InactiveAnon : Lru::InactiveFile);
                 Event& e = post(EventKind::FrameAlloc, pid);
                 e.frame = f;
                 e.va = vpn.value << m_m.geometry().pageBits;
@@ -503,6 +507,7 @@ void Kernel::zramResize() {
 std::uint32_t Kernel::harvestReferences(Pfn f) {
     const Frame& fr = m_m.memory.frame(f);
     if (fr.mapcount == 0) return 0;
+    if (fr.use == FrameUse::PageCache) return harvestFileReferences(f);
     const VirtAddr va = fr.vpn.value << m_m.geometry().pageBits;
     std::uint32_t young = 0;
     for (Process& q : m_m.processes) {
@@ -609,21 +614,41 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
 
 std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     PhysicalMemory& mem = m_m.memory;
-    // L5: swappiness weighs anon against file. There are no file pages in this model yet, so the
-    // special case "file is tiny -> anon only" applies whenever swap exists; without swap space
-    // nothing is reclaimable ("no swap -> file only").
+    // L5: swappiness weighs anon against file with constant, equal costs (§14), so the anon
+    // share of the scan is swappiness / 200. Special cases kept: no swap -> file only; free +
+    // file <= high watermark -> anon only ("file is tiny"); an empty side is not scanned.
     const bool haveSwap = m_m.config.swap.kind != SwapKind::None;
+    const std::uint64_t fileLru = mem.lruSize(Lru::InactiveFile) + mem.lruSize(Lru::ActiveFile);
+    const ScanWeights w = scanWeights(m_m.config.swappiness, 0, 0);
+    const bool fileTiny = mem.freeCount() + fileLru <= m_m.watermarks.high;
+    std::uint64_t scannedAnon = 0;
+    std::uint64_t scannedFile = 0;
+    std::uint64_t fileWrites = 0;
     // L4: inactive is "low" when inactive * int_sqrt(10 * GiB) < active (ratio 1 below 1 GiB).
     const std::uint64_t gib = (mem.total() << m_m.geometry().pageBits) >> 30;
     const std::uint64_t ratio = gib == 0 ? 1 : std::max<std::uint64_t>(1, intSqrt(10 * gib));
     // The priority loop is collapsed (§14): scan until `target` pages are reclaimed or every
     // page has been looked at twice (once for its second chance, L3).
     const std::uint64_t budget =
-        haveSwap ? 2 * (mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon)) + 2 : 0;
+        (haveSwap ? 2 * (mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon)) + 2 : 0) +
+        2 * fileLru;
     std::uint64_t scanned = 0;
     std::uint64_t reclaimed = 0;
     std::uint64_t writes = 0;
     while (reclaimed < target && scanned < budget) {
+        const bool anonLeft =
+            haveSwap && mem.lruSize(Lru::InactiveAnon) + mem.lruSize(Lru::ActiveAnon) > 0;
+        const bool fileLeft = mem.lruSize(Lru::InactiveFile) + mem.lruSize(Lru::ActiveFile) > 0;
+        if (!anonLeft && !fileLeft) break;
+        // Scan anon while its share so far is below ap / (ap + fp).
+        const bool anonTurn = scannedAnon * (w.ap + w.fp) < (scannedAnon + scannedFile + 1) * w.ap;
+        if (fileLeft && (!anonLeft || (!fileTiny && !anonTurn))) {
+            const std::uint64_t before = scanned;
+            if (scanFileTail(charged, ratio, scanned, fileWrites)) ++reclaimed;
+            scannedFile += std::max<std::uint64_t>(1, scanned - before);
+            continue;
+        }
+        ++scannedAnon;
         if (mem.lruSize(Lru::InactiveAnon) * ratio < mem.lruSize(Lru::ActiveAnon) ||
             mem.lruSize(Lru::InactiveAnon) == 0) {
             // L4: age the tail of the active list; referenced anonymous pages are demoted too.
@@ -675,7 +700,8 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     const CostModel& c = m_m.config.costs;
     const std::uint64_t perWrite =
         m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk;
-    const std::uint64_t cost = scanned * c.reclaimScanPage + writes * perWrite;
+    const std::uint64_t cost =
+        scanned * c.reclaimScanPage + writes * perWrite + fileWrites * c.writebackPage;
     m_m.pressure.reclaimed(scanned, reclaimed);  // M4 window
     if (direct) {
         m_m.pressure.stall(cost);  // M1: direct reclaim is a memory stall
@@ -954,7 +980,9 @@ void Kernel::unmapPte(Process& p, Pte& e, std::uint64_t& freed) {
         Frame& fr = m_m.memory.frame(f);
         fr.mapcount -= 1;
         p.counters.rssPages -= 1;
-        if (fr.mapcount == 0) {
+        if (fr.use == FrameUse::PageCache) {
+            p.counters.rssFilePages -= 1;  // the page stays in the page cache
+        } else if (fr.mapcount == 0) {
             releaseFrame(f);
             ++m_m.counters.framesFreed;
             ++freed;
@@ -1039,6 +1067,7 @@ void Kernel::teardown(Process& p, std::uint64_t& freed) {
     p.vmas.clear();
     p.regions.clear();
     p.counters.rssPages = 0;
+    p.counters.rssFilePages = 0;
     p.counters.swapPages = 0;
     if (m_m.current == p.pid) m_m.current = Pid{};
 }
@@ -1340,7 +1369,8 @@ void Kernel::populate(Pid pid, VirtAddr start, std::uint64_t length) {
         if (!p->running()) break;
         const Vma* v = p->findVma(va);
         if (v == nullptr || v->prot.none()) continue;
-        const Access a = v->prot.write ? Access::Write : Access::Read;
+        // Writable private mappings are populated for write (breaking CoW); shared ones for read.
+        const Access a = v->prot.write && !v->shared ? Access::Write : Access::Read;
         const auto s = findLeaf(*p, va);
         if (s) {
             const Pte& e = pteAt(*s);
@@ -1416,6 +1446,8 @@ bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
         } else if (!ce.has(pte::ZeroPage)) {
             m_m.memory.frame(Pfn{ce.target}).mapcount += 1;
             m_m.process(childPid)->counters.rssPages += 1;
+            if (m_m.memory.frame(Pfn{ce.target}).use == FrameUse::PageCache)
+                m_m.process(childPid)->counters.rssFilePages += 1;
         }
         ++copied;
     }

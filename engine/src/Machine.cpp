@@ -42,11 +42,24 @@ ScanWeights scanWeights(std::uint32_t swappiness, std::uint64_t anonCost, std::u
     return w;
 }
 
+std::uint32_t Machine::fileIndex(const std::string& name) const {
+    for (std::size_t i = 0; i < config.files.size(); ++i)
+        if (config.files[i].name == name) return static_cast<std::uint32_t>(i);
+    return kNoFile;
+}
+
+std::uint64_t Machine::filePages(std::uint32_t file) const {
+    const std::uint64_t ps = config.geometry.pageSize();
+    return (config.files[file].size + ps - 1) / ps;
+}
+
 Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
     : config(cfg), memory(cfg.frames), tlb(cfg.tlb), rng(seed) {
+    for (std::uint32_t i = 0; i < cfg.files.size(); ++i)
+        pageCache.emplace_back(filePages(i), kNoFrame);
     const unsigned pageBits = cfg.geometry.pageBits;
-    const std::uint64_t lowmemKb = pageBits >= 10 ? cfg.frames << (pageBits - 10)
-                                                  : cfg.frames >> (10 - pageBits);
+    const std::uint64_t lowmemKb =
+        pageBits >= 10 ? cfg.frames << (pageBits - 10) : cfg.frames >> (10 - pageBits);
     const std::uint64_t mfk =
         cfg.minFreeKbytes != 0 ? cfg.minFreeKbytes : defaultMinFreeKbytes(lowmemKb);
     watermarks = computeWatermarks(cfg.frames, mfk, cfg.watermarkScaleFactor, pageBits);
@@ -114,7 +127,8 @@ PressureLevel Machine::pressureLevel() const {
     const std::uint64_t usedPct = total == 0 ? 0 : (total - memory.freeCount()) * 100 / total;
     const std::uint64_t swapTotal = swap.slotTable.size();
     const std::uint64_t swapUsed = swap.used();
-    if (swapTotal > 0 && swapUsed * 100 >= swapTotal * t.criticalSwap) return PressureLevel::Critical;
+    if (swapTotal > 0 && swapUsed * 100 >= swapTotal * t.criticalSwap)
+        return PressureLevel::Critical;
     // "danger: > 95 % with swapping". Without swap there is nothing to swap, so a full machine
     // is shown as danger as well (the OOM killer is next).
     if (usedPct > t.danger && (swapUsed > 0 || swapTotal == 0)) return PressureLevel::Danger;

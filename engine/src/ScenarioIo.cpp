@@ -14,9 +14,44 @@ using json::JsonReader;
 
 namespace {
 
-const std::vector<std::string> kOpNames = {"spawn",   "mmap",     "malloc", "free",  "munmap",
-                                           "touch",   "access",   "fork",   "exit",  "populate",
-                                           "madvise", "mprotect", "switch", "sleep", "checkpoint"};
+const std::vector<std::string> kOpNames = {
+    "spawn",    "mmap",    "malloc",   "free",   "munmap", "touch",      "access", "fork", "exit",
+    "populate", "madvise", "mprotect", "switch", "sleep",  "checkpoint", "read",   "msync"};
+
+/// Largest file of a scenario, in pages (its page-cache index is kept as a vector).
+constexpr std::uint64_t kMaxFilePages = std::uint64_t{1} << 24;
+
+/// The scenario's files: [{"name": ..., "size": ...}] (§5).
+std::vector<FileSpec> parseFiles(const JsonReader& r, std::uint64_t pageSize) {
+    r.requireArray();
+    std::vector<FileSpec> files;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        const JsonReader f = r.at(i);
+        f.requireObject();
+        f.allowOnly({"name", "size"});
+        FileSpec spec;
+        spec.name = f.at("name").asString();
+        if (spec.name.empty()) f.at("name").fail("expected a non-empty file name");
+        for (const FileSpec& o : files)
+            if (o.name == spec.name)
+                f.at("name").fail("file '" + spec.name + "' is declared twice");
+        spec.size = f.at("size").asSize(kMaxFilePages * pageSize);
+        files.push_back(std::move(spec));
+    }
+    return files;
+}
+
+const FileSpec& requireFile(const JsonReader& r, const MachineConfig& cfg, std::string& name) {
+    const JsonReader fr = r.at("file");
+    name = fr.asString();
+    for (const FileSpec& f : cfg.files)
+        if (f.name == name) return f;
+    std::string names;
+    for (const FileSpec& f : cfg.files)
+        names += (names.empty() ? "" : ", ") + f.name;
+    fr.fail("no file '" + name +
+            "' in the scenario's \"files\" (files: " + (names.empty() ? "none" : names) + ")");
+}
 
 std::string joined(const std::set<std::string>& names) {
     std::string s;
@@ -87,6 +122,10 @@ void parseCosts(const JsonReader& r, CostModel& c) {
         {"reclaim_scan_page_ns", &CostModel::reclaimScanPage},
         {"swap_out_disk_ns", &CostModel::swapOutDisk},
         {"swap_out_zram_ns", &CostModel::swapOutZram},
+        {"file_read_ns", &CostModel::fileRead},
+        {"file_cache_hit_ns", &CostModel::fileCacheHit},
+        {"file_copy_page_ns", &CostModel::fileCopyPage},
+        {"writeback_page_ns", &CostModel::writebackPage},
     };
     std::vector<std::string> keys;
     for (const auto& f : fields)
@@ -101,7 +140,7 @@ MachineConfig parseMachine(const JsonReader& r) {
     r.requireObject();
     r.allowOnly({"memory", "frames", "page_size", "paging", "tlb", "costs", "series_bucket_ns",
                  "swap", "swappiness", "min_free_kbytes", "watermark_scale_factor",
-                 "pressure_levels"});
+                 "pressure_levels", "read_ahead_kb"});
     Geometry& g = cfg.geometry;
     if (auto ps = r.find("page_size")) {
         const std::uint64_t size = ps->asSize(std::uint64_t{1} << 30);
@@ -164,12 +203,13 @@ MachineConfig parseMachine(const JsonReader& r) {
             size.fail("expected a whole number of pages of " + std::to_string(pageSize) + " bytes");
         cfg.swap.pages = bytes / pageSize;
         if (cfg.swap.pages > kMaxFrames)
-            size.fail("swap of " + std::to_string(cfg.swap.pages) + " pages is too large (at most " +
-                      std::to_string(kMaxFrames) + ")");
+            size.fail("swap of " + std::to_string(cfg.swap.pages) +
+                      " pages is too large (at most " + std::to_string(kMaxFrames) + ")");
         cfg.swap.kind = SwapKind::Ssd;
         if (auto k = sw->find("kind")) {
             const std::string kind = k->asEnum({"ssd", "hdd", "zram"});
-            cfg.swap.kind = kind == "hdd" ? SwapKind::Hdd : kind == "zram" ? SwapKind::Zram
+            cfg.swap.kind = kind == "hdd"    ? SwapKind::Hdd
+                            : kind == "zram" ? SwapKind::Zram
                                                                            : SwapKind::Ssd;
         }
         if (cfg.swap.pages == 0) cfg.swap.kind = SwapKind::None;
@@ -182,8 +222,12 @@ MachineConfig parseMachine(const JsonReader& r) {
         if (auto c = sw->find("page_cluster"))
             cfg.swap.pageCluster = static_cast<std::uint32_t>(c->asUint(0, 5));
     }
-    if (auto v = r.find("swappiness")) cfg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
-    if (auto v = r.find("min_free_kbytes")) cfg.minFreeKbytes = v->asUint(1, std::uint64_t{1} << 30);
+    if (auto v = r.find("read_ahead_kb"))
+        cfg.readAheadKb = static_cast<std::uint32_t>(v->asUint(0, std::uint64_t{1} << 20));
+    if (auto v = r.find("swappiness"))
+        cfg.swappiness = static_cast<std::uint32_t>(v->asUint(0, 200));
+    if (auto v = r.find("min_free_kbytes"))
+        cfg.minFreeKbytes = v->asUint(1, std::uint64_t{1} << 30);
     if (auto v = r.find("watermark_scale_factor"))
         cfg.watermarkScaleFactor = static_cast<std::uint32_t>(v->asUint(1, 3000));
     if (auto pl = r.find("pressure_levels")) {
@@ -330,7 +374,7 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
     o.sourceLine = r.pos().line;
     const std::string kind = r.at("op").asEnum(
         {"spawn", "mmap", "malloc", "free", "munmap", "touch", "access", "fork", "exit", "populate",
-         "madvise", "mprotect", "switch", "sleep", "checkpoint"});
+         "madvise", "mprotect", "switch", "sleep", "checkpoint", "read", "msync"});
     std::vector<std::string> allowed = {"op", "caption", "pause", "expect", "label", "pid"};
     auto allow = [&](std::initializer_list<const char*> more) {
         for (const char* k : more)
@@ -380,7 +424,7 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
     if (kind == "mmap" || kind == "malloc") {
         o.kind = kind == "mmap" ? OpKind::Mmap : OpKind::Malloc;
         if (o.kind == OpKind::Mmap)
-            allow({"region", "size", "addr", "prot", "populate", "shared"});
+            allow({"region", "size", "addr", "prot", "populate", "shared", "file", "offset"});
         else
             allow({"region", "size"});
         const JsonReader name = r.at("region");
@@ -389,9 +433,29 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         if (regions.count(o.name))
             name.fail("process " + std::to_string(o.pid.value) + " already has a region '" +
                       o.name + "'");
+        const FileSpec* file = nullptr;
+        if (r.has("file")) {
+            file = &requireFile(r, cfg, o.file);
+            if (auto off = r.find("offset")) {
+                o.fileOffset = off->asSize();
+                if (o.fileOffset % pageSize != 0)
+                    off->fail("expected a file offset that is a multiple of the page size (" +
+                              std::to_string(pageSize) + ")");
+            }
+        } else if (r.has("offset")) {
+            r.at("offset").failAtKey("\"offset\" needs \"file\"");
+        }
+        if (file != nullptr && !r.has("size")) {
+            // The whole file from the offset.
+            if (o.fileOffset >= file->size)
+                r.at("offset").fail("the offset is at or beyond the end of file '" + o.file +
+                                    "'; give \"size\"");
+            o.length = file->size - o.fileOffset;
+        } else {
         const JsonReader size = r.at("size");
         o.length = size.asSize(cfg.geometry.vaEnd());
         if (o.length == 0) size.fail("expected a size of at least 1 byte");
+        }
         if (auto a = r.find("addr")) {
             o.addr = a->asAddress();
             if (*o.addr % pageSize != 0)
@@ -401,10 +465,12 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         if (auto p = r.find("prot")) o.prot = parseProt(*p);
         if (auto p = r.find("populate")) o.populate = p->asBool();
         if (auto s = r.find("shared")) {
-            if (s->asBool())
+            // File given: MAP_SHARED of the file (P6). No file: a shared anonymous mapping.
+            o.shared = s->asBool();
+            if (o.shared && file == nullptr)
                 s->fail(
-                    "shared mappings are not modelled yet; use a private mapping (\"shared\": "
-                    "false)");
+                    "shared anonymous mappings are not modelled yet; use a private mapping "
+                    "(\"shared\": false) or map a file (\"file\")");
         }
         regions[o.name] = o.length;
         if (o.kind == OpKind::Malloc) st.fromMalloc.insert({o.pid.value, o.name});
@@ -419,8 +485,26 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         regions.erase(o.name);
         return o;
     }
+    if (kind == "read") {
+        allow({"file", "offset", "length"});
+        o.kind = OpKind::Read;
+        const FileSpec& file = requireFile(r, cfg, o.file);
+        if (auto off = r.find("offset")) {
+            o.fileOffset = off->asSize();
+            if (o.fileOffset > file.size)
+                off->fail("offset " + std::to_string(o.fileOffset) +
+                          " is beyond the end of file '" + o.file + "' (" +
+                          std::to_string(file.size) + " bytes)");
+        }
+        o.length = file.size - o.fileOffset;
+        if (auto l = r.find("length")) {
+        o.length = l->asSize();
+        if (o.length == 0) l->fail("expected a length of at least 1 byte");
+        }
+        return o;
+    }
     if (kind == "munmap" || kind == "populate" || kind == "madvise" || kind == "mprotect" ||
-        kind == "touch") {
+        kind == "touch" || kind == "msync") {
         if (kind == "munmap") {
             allow({"region", "offset", "length"});
             o.kind = OpKind::Munmap;
@@ -429,8 +513,12 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
             o.kind = OpKind::Populate;
         } else if (kind == "madvise") {
             allow({"region", "offset", "length", "advice"});
-            o.kind = OpKind::MadviseDontneed;
-            r.at("advice").asEnum({"dontneed"});
+            o.kind = r.at("advice").asEnum({"dontneed", "random"}) == "random"
+                         ? OpKind::MadviseRandom
+                         : OpKind::MadviseDontneed;
+        } else if (kind == "msync") {
+            allow({"region", "offset", "length"});
+            o.kind = OpKind::Msync;
         } else if (kind == "mprotect") {
             allow({"region", "offset", "length", "prot"});
             o.kind = OpKind::Mprotect;
@@ -530,7 +618,7 @@ Scenario parseScenario(std::string_view text, const std::string& file) {
     const JsonReader root = JsonReader::root(doc);
     root.requireObject();
     root.allowOnly({"$schema", "format", "name", "title", "description", "seed", "machine",
-                    "processes", "steps", "expect"});
+                    "processes", "steps", "expect", "files"});
     Scenario s;
     s.file = file;
     const JsonReader fmt = root.at("format");
@@ -543,6 +631,8 @@ Scenario parseScenario(std::string_view text, const std::string& file) {
     if (auto d = root.find("description")) s.description = parseCaption(*d);
     if (auto sd = root.find("seed")) s.seed = sd->asUint();
     if (auto m = root.find("machine")) s.machine = parseMachine(*m);
+    if (auto f = root.find("files"))
+        s.machine.files = parseFiles(*f, s.machine.geometry.pageSize());
 
     StaticState st;
     if (auto procs = root.find("processes")) {

@@ -40,7 +40,8 @@ std::string Series::csvHeader() {
            "swap_cache_hits,kswapd_wakeups,kswapd_awake,direct_reclaims,direct_reclaim_ns,"
            "pages_scanned,pages_reclaimed,wmark_min,wmark_low,wmark_high,pressure_level,"
            "psi_some_avg10,psi_some_avg60,psi_some_avg300,psi_full_avg10,psi_full_avg60,"
-           "psi_full_avg300,psi_total_ns,vmpressure";
+           "psi_full_avg300,psi_total_ns,vmpressure,frames_page_cache,page_cache_hits,"
+           "page_cache_misses,writebacks";
 }
 
 std::string Series::toCsv() const {
@@ -53,12 +54,12 @@ std::string Series::toCsv() const {
             << ',' << c.faults.invalid << ',' << c.faults.protection << ',' << c.faults.cowCopy
             << ',' << c.faults.cowReuse << ',' << c.faults.zeroPage << ',' << c.tlbFlushes << ','
             << c.oomKills << ',' << s.framesFree << ',' << s.framesAnon << ',' << s.framesPageTable
-            << ',' << s.rssPages << ',' << s.framesZram << ',' << s.swapUsed << ','
-            << s.swapTotal << ',' << c.swapIns << ',' << c.swapOuts << ',' << c.swapCacheHits
-            << ',' << c.kswapdWakeups << ',' << (s.kswapdAwake ? 1 : 0) << ','
-            << c.directReclaims << ',' << c.directReclaimNs << ',' << c.pagesScanned << ','
-            << c.pagesReclaimed << ',' << s.watermarks.min << ',' << s.watermarks.low << ','
-            << s.watermarks.high << ',' << pressureLevelId(s.level);
+            << ',' << s.rssPages << ',' << s.framesZram << ',' << s.swapUsed << ',' << s.swapTotal
+            << ',' << c.swapIns << ',' << c.swapOuts << ',' << c.swapCacheHits << ','
+            << c.kswapdWakeups << ',' << (s.kswapdAwake ? 1 : 0) << ',' << c.directReclaims << ','
+            << c.directReclaimNs << ',' << c.pagesScanned << ',' << c.pagesReclaimed << ','
+            << s.watermarks.min << ',' << s.watermarks.low << ',' << s.watermarks.high << ','
+            << pressureLevelId(s.level);
         auto pct = [&](std::uint64_t h) {
             out << ',' << h / 100 << '.' << (h % 100 < 10 ? "0" : "") << h % 100;
         };
@@ -67,7 +68,9 @@ std::string Series::toCsv() const {
         for (std::uint64_t h : s.psiFull)
             pct(h);
         out << ',' << s.psiTotalNs << ','
-            << vmpressureLevelId(static_cast<VmpressureLevel>(s.vmpressure)) << '\n';
+            << vmpressureLevelId(static_cast<VmpressureLevel>(s.vmpressure)) << ','
+            << s.framesPageCache << ',' << c.pageCacheHits << ',' << c.pageCacheMisses << ','
+            << c.writebacks << '\n';
     }
     return out.str();
 }

@@ -91,6 +91,7 @@ Sample Simulator::sample() const {
     for (const Process& p : m_machine.processes)
         s.rssPages += p.counters.rssPages;
     s.framesZram = m_machine.memory.countOf(FrameUse::Zram);
+    s.framesPageCache = m_machine.memory.countOf(FrameUse::PageCache);
     s.swapUsed = m_machine.swap.used();
     s.swapTotal = m_machine.swap.slotTable.size();
     s.watermarks = m_machine.watermarks;
@@ -137,7 +138,8 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     const Region* region = op.name.empty() ? nullptr : p->findRegion(op.name);
     const bool needsRegion = op.kind == OpKind::Touch || op.kind == OpKind::Munmap ||
                              op.kind == OpKind::Populate || op.kind == OpKind::MadviseDontneed ||
-                             op.kind == OpKind::Mprotect;
+                             op.kind == OpKind::Mprotect || op.kind == OpKind::Msync ||
+                             op.kind == OpKind::MadviseRandom;
     if (needsRegion && region == nullptr) {
         k.skipped(op.pid);  // the region was never created (its mmap failed) or is gone
         return;
@@ -151,7 +153,10 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     };
     switch (op.kind) {
         case OpKind::Mmap: {
-            const auto start = k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name);
+            const auto start =
+                op.file.empty() ? k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name)
+                                : k.mmapFile(op.pid, op.length, op.addr, op.prot, op.shared,
+                                             op.file, op.fileOffset, op.populate, op.name);
             if (start) m_machine.process(op.pid)->regions.push_back({op.name, *start, op.length});
             return;
         }
@@ -236,6 +241,19 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
         case OpKind::Switch:
             k.contextSwitch(op.pid);
             return;
+        case OpKind::Read:
+            k.readFile(op.pid, op.file, op.fileOffset, op.length);
+            return;
+        case OpKind::Msync: {
+            const auto [lo, len] = range();
+            k.msync(op.pid, lo, len);
+            return;
+        }
+        case OpKind::MadviseRandom: {
+            const auto [lo, len] = range();
+            k.madviseRandom(op.pid, lo, len);
+            return;
+        }
         case OpKind::Spawn:
         case OpKind::Sleep:
         case OpKind::Checkpoint:

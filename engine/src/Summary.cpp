@@ -20,11 +20,16 @@ const char* stateId(ProcState s) {
 }
 
 nlohmann::json faultsJson(const FaultCounters& f) {
-    return {{"minor", f.minor},           {"major", f.major},
-            {"invalid", f.invalid},       {"protection", f.protection},
-            {"cow_copy", f.cowCopy},      {"cow_reuse", f.cowReuse},
-            {"zero_page", f.zeroPage},    {"segv_maperr", f.segvMaperr},
-            {"segv_accerr", f.segvAccerr}};
+    return {{"minor", f.minor},
+            {"major", f.major},
+            {"invalid", f.invalid},
+            {"protection", f.protection},
+            {"cow_copy", f.cowCopy},
+            {"cow_reuse", f.cowReuse},
+            {"zero_page", f.zeroPage},
+            {"segv_maperr", f.segvMaperr},
+            {"segv_accerr", f.segvAccerr},
+            {"sigbus", f.sigbus}};
 }
 
 void collectPaths(const nlohmann::json& j, const std::string& prefix, std::set<std::string>& out) {
@@ -68,6 +73,8 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
                                 ? nlohmann::json(nullptr)
                                 : nlohmann::json(sigCodeId(p.exitSignal))},
             {"rss_pages", p.counters.rssPages},
+            {"rss_anon_pages", p.counters.rssPages - p.counters.rssFilePages},
+            {"rss_file_pages", p.counters.rssFilePages},
             {"swap_pages", p.counters.swapPages},
             {"page_table_pages", p.counters.pageTablePages},
             {"virtual_pages", p.virtualPages(m.geometry().pageBits)},
@@ -80,6 +87,9 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
         });
     }
     const Counters& c = m.counters;
+    std::uint64_t dirtyPages = 0;
+    for (const Frame& f : m.memory.frames())
+        dirtyPages += f.use == FrameUse::PageCache && f.dirty ? 1 : 0;
     nlohmann::json oomKills = nlohmann::json::array();
     for (const OomReport& r : m.oomReports)
         for (const OomCandidate& k : r.candidates)
@@ -105,6 +115,7 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"frames_free", m.memory.freeCount()},
           {"frames_anon", m.memory.countOf(FrameUse::Anon)},
           {"page_table_frames", m.memory.countOf(FrameUse::PageTable)},
+          {"page_cache_frames", m.memory.countOf(FrameUse::PageCache)},
           {"page_size", m.geometry().pageSize()}}},
         {"accesses", c.accesses},
         {"oom_kill_count", c.oomKills},
@@ -122,6 +133,14 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"direct_reclaim_ns", c.directReclaimNs},
           {"pages_scanned", c.pagesScanned},
           {"pages_reclaimed", c.pagesReclaimed}}},
+        {"page_cache",
+         {{"hits", c.pageCacheHits},
+          {"misses", c.pageCacheMisses},
+          {"pages", m.memory.countOf(FrameUse::PageCache)},
+          {"dirty_pages", dirtyPages},
+          {"readahead_pages", c.readaheadPages},
+          {"writebacks", c.writebacks},
+          {"dropped", c.pagesDropped}}},
         {"watermarks",
          {{"min", m.watermarks.min}, {"low", m.watermarks.low}, {"high", m.watermarks.high}}},
         {"pressure",

@@ -479,6 +479,82 @@
         <source>kswapd reclaims %1 of %2 scanned pages in the background (W5).</source>
         <translation>kswapd가 백그라운드에서 검사한 %2페이지 중 %1페이지를 회수합니다(W5).</translation>
     </message>
+    <message>
+        <source>page-cache read</source>
+        <translation>페이지 캐시 읽기</translation>
+    </message>
+    <message>
+        <source>fault-around</source>
+        <translation>폴트 어라운드</translation>
+    </message>
+    <message>
+        <source>read()</source>
+        <translation>read()</translation>
+    </message>
+    <message>
+        <source>writeback</source>
+        <translation>쓰기 저장(writeback)</translation>
+    </message>
+    <message>
+        <source>page-cache drop</source>
+        <translation>페이지 캐시 버림</translation>
+    </message>
+    <message>
+        <source>msync</source>
+        <translation>msync</translation>
+    </message>
+    <message>
+        <source>madvise(RANDOM)</source>
+        <translation>madvise(RANDOM)</translation>
+    </message>
+    <message>
+        <source>Minor fault: the file page is already in the page cache; it is mapped without disk I/O (P1).</source>
+        <translation>마이너 폴트: 파일 페이지가 이미 페이지 캐시에 있습니다. 디스크 I/O 없이 매핑합니다(P1).</translation>
+    </message>
+    <message>
+        <source>Minor fault: write to a private file mapping; the process gets its own anonymous copy of the page-cache page (P5).</source>
+        <translation>마이너 폴트: private 파일 매핑에 쓰기가 일어났습니다. 프로세스는 페이지 캐시 페이지의 자기만의 익명 복사본을 받습니다(P5).</translation>
+    </message>
+    <message>
+        <source>Minor fault: first write to a clean page of a shared file mapping; the page is marked dirty and made writable (write-notify, P6).</source>
+        <translation>마이너 폴트: shared 파일 매핑의 깨끗한 페이지에 대한 첫 쓰기입니다. 페이지를 dirty로 표시하고 쓰기 가능으로 바꿉니다(쓰기 알림, P6).</translation>
+    </message>
+    <message>
+        <source>Invalid access: %1 is inside the mapping but beyond the end of the file, so the kernel sends SIGBUS; not a minor or major fault (P7, F3).</source>
+        <translation>잘못된 접근: %1은(는) 매핑 안에 있지만 파일 끝을 넘어서므로 커널이 SIGBUS를 보냅니다. 마이너 폴트도 메이저 폴트도 아닙니다(P7, F3).</translation>
+    </message>
+    <message>
+        <source>Major fault: the file page is not in the page cache and must be read from disk; the process waits %1 (P1).</source>
+        <translation>메이저 폴트: 파일 페이지가 페이지 캐시에 없어 디스크에서 읽어야 합니다. 프로세스는 %1 동안 기다립니다(P1).</translation>
+    </message>
+    <message>
+        <source>Page %1 of the file is read into frame %2 of the page cache, with %3 more pages of readahead (P1, P2).</source>
+        <translation>파일의 %1번 페이지를 페이지 캐시의 프레임 %2(으)로 읽어 들이고, 미리 읽기로 %3페이지를 더 읽습니다(P1, P2).</translation>
+    </message>
+    <message>
+        <source>Fault-around: %1 more pages already in the page cache are mapped read-only around the fault (P3).</source>
+        <translation>폴트 어라운드: 이미 페이지 캐시에 있는 주변 페이지 %1개를 읽기 전용으로 함께 매핑합니다(P3).</translation>
+    </message>
+    <message>
+        <source>read() copies %1 pages through the page cache (%2 read from disk); the process takes no page fault (P4).</source>
+        <translation>read()가 페이지 캐시를 거쳐 %1페이지를 복사합니다(디스크에서 읽은 것 %2페이지). 프로세스에는 페이지 폴트가 없습니다(P4).</translation>
+    </message>
+    <message>
+        <source>Dirty page-cache frame %1 is written back to the file; %2 PTEs are write-protected again (P6).</source>
+        <translation>dirty 페이지 캐시 프레임 %1을(를) 파일에 다시 씁니다. PTE %2개가 다시 쓰기 금지가 됩니다(P6).</translation>
+    </message>
+    <message>
+        <source>Reclaim drops clean page-cache frame %1 (file page %2); the file still has the data (L3).</source>
+        <translation>회수가 깨끗한 페이지 캐시 프레임 %1(파일 페이지 %2)을(를) 버립니다. 데이터는 파일에 그대로 있습니다(L3).</translation>
+    </message>
+    <message>
+        <source>msync writes back %1 dirty pages of the mapping (P6).</source>
+        <translation>msync가 매핑의 dirty 페이지 %1개를 다시 씁니다(P6).</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_RANDOM) on %1 pages: faults there read no readahead (P2).</source>
+        <translation>%1페이지에 madvise(MADV_RANDOM): 이 범위의 폴트는 미리 읽기를 하지 않습니다(P2).</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -678,6 +754,16 @@ virtual → physical</source>
         <source>Event %1 of %2: %3</source>
         <translation>이벤트 %1/%2: %3</translation>
     </message>
+    <message>
+        <source>file page %1 read
++%2 readahead</source>
+        <translation>파일 페이지 %1 읽음
++미리 읽기 %2</translation>
+    </message>
+    <message>
+        <source>fault-around: +%1 pages</source>
+        <translation>폴트 어라운드: +%1페이지</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -819,6 +905,10 @@ virtual → physical</source>
     <message>
         <source>unknown chart format &apos;%1&apos; (png, svg or pdf)</source>
         <translation>알 수 없는 차트 형식 &apos;%1&apos; (png, svg, pdf 중 하나)</translation>
+    </message>
+    <message>
+        <source>page cache (file)</source>
+        <translation>페이지 캐시 (파일)</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1155,22 @@ virtual → physical</source>
     <message>
         <source>Step %1 · outcome: %2 (%3)</source>
         <translation>%1단계 · 결과: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>file page read from disk</source>
+        <translation>디스크에서 파일 페이지 읽음</translation>
+    </message>
+    <message>
+        <source>page-cache hit</source>
+        <translation>페이지 캐시 적중</translation>
+    </message>
+    <message>
+        <source>private copy of a file page</source>
+        <translation>파일 페이지의 전용 복사본</translation>
+    </message>
+    <message>
+        <source>write-notify</source>
+        <translation>쓰기 알림</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1534,22 @@ virtual → physical</source>
         <source>%1 frames, %2 per cell (Ctrl+wheel to zoom)</source>
         <translation>프레임 %1개, 칸당 %2개 (Ctrl+휠로 확대/축소)</translation>
     </message>
+    <message>
+        <source>page cache (file)</source>
+        <translation>페이지 캐시 (파일)</translation>
+    </message>
+    <message>
+        <source>page cache: page %1 of %2%3</source>
+        <translation>페이지 캐시: %2의 %1번 페이지%3</translation>
+    </message>
+    <message>
+        <source> (dirty)</source>
+        <translation> (dirty)</translation>
+    </message>
+    <message>
+        <source>page cache</source>
+        <translation>페이지 캐시</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui::PageTableModel</name>
@@ -1589,6 +1711,10 @@ virtual → physical</source>
     <message>
         <source>SIGKILL</source>
         <translation>SIGKILL</translation>
+    </message>
+    <message>
+        <source>SIGBUS</source>
+        <translation>SIGBUS</translation>
     </message>
 </context>
 <context>

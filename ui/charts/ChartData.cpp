@@ -90,8 +90,7 @@ std::vector<SeriesDef> seriesDefs(ChartKind kind) {
             };
         case ChartKind::Memory: {
             // Stacked bottom to top, free first: its top edge is then the free count itself, which
-            // the watermark lines (thresholds on free frames) can be read against. A file-cache
-            // layer goes here once Sample has the field.
+            // the watermark lines (thresholds on free frames) can be read against.
             std::vector<SeriesDef> d{
                 {tr("free"), 4, AxisSide::Left, true, false,
                  gauge([](const Sample& s) { return s.framesFree; })},
@@ -99,6 +98,8 @@ std::vector<SeriesDef> seriesDefs(ChartKind kind) {
                  gauge([](const Sample& s) { return s.framesPageTable; })},
                 {tr("zram"), 7, AxisSide::Left, true, false,
                  gauge([](const Sample& s) { return s.framesZram; })},
+                {tr("page cache (file)"), 2, AxisSide::Left, true, false,
+                 gauge([](const Sample& s) { return s.framesPageCache; })},
                 {tr("anonymous"), 0, AxisSide::Left, true, false,
                  gauge([](const Sample& s) { return s.framesAnon; })},
                 {tr("swap used"), 1, AxisSide::Left, false, false,
@@ -120,16 +121,16 @@ std::vector<SeriesDef> seriesDefs(ChartKind kind) {
                 {tr("pressure level"), 0, AxisSide::Left, false, false,
                  [](const Sample*, const Sample& s) { return static_cast<double>(s.level); }},
             };
-            const char* const ids[] = {"free",           "page_tables",   "zram",
-                                       "anonymous",      "swap_used",     "psi_some_avg10",
-                                       "psi_full_avg10", "wmark_high",    "wmark_low",
-                                       "wmark_min",      "pressure_level"};
+            const char* const ids[] = {"free",           "page_tables",    "zram",
+                                       "page_cache",     "anonymous",      "swap_used",
+                                       "psi_some_avg10", "psi_full_avg10", "wmark_high",
+                                       "wmark_low",      "wmark_min",      "pressure_level"};
             for (std::size_t i = 0; i < d.size(); ++i)
                 d[i].id = QLatin1String(ids[i]);
-            for (std::size_t i = 7; i < 10; ++i)
+            for (std::size_t i = 8; i < 11; ++i)
                 d[i].inLegend = false;
-            d[10].inLegend = false;
-            d[10].band = true;
+            d[11].inLegend = false;
+            d[11].band = true;
             return d;
         }
         case ChartKind::Tlb:

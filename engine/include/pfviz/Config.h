@@ -95,7 +95,19 @@ struct CostModel {
     std::uint64_t reclaimScanPage{50};   // reclaim: one page looked at on an LRU list
     std::uint64_t swapOutDisk{2000};     // reclaim: submitting one page write (I/O is async)
     std::uint64_t swapOutZram{8000};     // reclaim: compressing one page into zram (synchronous)
+    // Page cache (§5, §12; illustrative).
+    std::uint64_t fileRead{80000};      // major fault / read(): one read I/O from an SSD (P1)
+    std::uint64_t fileCacheHit{3000};   // minor fault that finds the page cached (P1/P3)
+    std::uint64_t fileCopyPage{250};    // read(): copying one page to the user buffer (P4)
+    std::uint64_t writebackPage{2000};  // submitting the write of one dirty file page (P6)
     bool operator==(const CostModel&) const = default;
+};
+
+/// A file of the scenario: a name and a size in bytes (§5). Its pages live in the page cache.
+struct FileSpec {
+    std::string name;
+    std::uint64_t size{};
+    bool operator==(const FileSpec&) const = default;
 };
 
 enum class SwapKind : std::uint8_t { None, Ssd, Hdd, Zram };
@@ -130,6 +142,8 @@ struct MachineConfig {
     std::uint64_t minFreeKbytes{0};          // 0 = the kernel default from memory size (W1)
     std::uint32_t watermarkScaleFactor{10};  // W2, 1..3000
     PressureThresholds pressure{};
+    std::vector<FileSpec> files;     // the scenario's files (P1-P7)
+    std::uint32_t readAheadKb{128};  // fixed readahead window (P2); 0 = no readahead
     bool operator==(const MachineConfig&) const = default;
 };
 

@@ -15,6 +15,7 @@ struct FaultCounters {
     std::uint64_t zeroPage{};  // zero-page mappings made by read faults (A2)
     std::uint64_t segvMaperr{};
     std::uint64_t segvAccerr{};
+    std::uint64_t sigbus{};  // access beyond the end of a mapped file (P7); part of `invalid`
     bool operator==(const FaultCounters&) const = default;
 };
 
@@ -38,6 +39,12 @@ struct Counters {
     std::uint64_t pagesScanned{};    // pgscan_kswapd + pgscan_direct
     std::uint64_t pagesReclaimed{};  // pgsteal_kswapd + pgsteal_direct
     std::uint64_t directReclaimNs{}; // time the allocating tasks spent in direct reclaim (W6)
+    // Page cache (§5).
+    std::uint64_t pageCacheHits{};    // file pages found cached by a fault or read()
+    std::uint64_t pageCacheMisses{};  // file pages that had to be read (a read I/O each)
+    std::uint64_t readaheadPages{};   // extra pages read by readahead (P2)
+    std::uint64_t writebacks{};       // dirty file pages written back (P6, reclaim)
+    std::uint64_t pagesDropped{};     // clean file pages dropped by reclaim
     bool operator==(const Counters&) const = default;
 };
 
@@ -47,6 +54,7 @@ struct ProcessCounters {
     std::uint64_t rssPages{};        // pages mapped by present PTEs, zero page excluded
     std::uint64_t pageTablePages{};  // page-table pages owned by the process (T6)
     std::uint64_t swapPages{};       // swap entries in its page tables (VmSwap)
+    std::uint64_t rssFilePages{};    // RssFile: page-cache pages mapped (part of rssPages)
     bool operator==(const ProcessCounters&) const = default;
 };
 

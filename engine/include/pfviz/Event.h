@@ -64,8 +64,18 @@ enum class EventKind : std::uint8_t {
     Reclaim,         // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
                      // present = true); count = pages reclaimed, index = pages scanned,
                      // cost = the stall charged to the task (W6)
+    // --- page cache (§5) ---
+    PageCacheRead,  // file pages read into the cache: frame = the requested page, index = its
+                    // page index in the file, count = pages read incl. readahead (P1/P2)
+    FaultAround,    // count = extra cached pages mapped read-only around the fault (P3)
+    FileRead,       // read() system call: va = file offset, count = pages copied, index = pages
+                    // that were not cached (P4)
+    Writeback,      // dirty file page in `frame` written back; count = PTEs write-protected (P6)
+    PageCacheDrop,  // reclaim dropped the clean file page in `frame` (L3)
+    Msync,          // msync: va, count = pages written back (P6)
+    MadviseRandom,  // MADV_RANDOM: va, count = pages; readahead off for the range (P2)
 };
-inline constexpr int kEventKindCount = static_cast<int>(EventKind::Reclaim) + 1;
+inline constexpr int kEventKindCount = static_cast<int>(EventKind::MadviseRandom) + 1;
 
 /// Why a minor fault happened (F2).
 enum class FaultReason : std::uint8_t {
@@ -78,6 +88,10 @@ enum class FaultReason : std::uint8_t {
     Spurious,       // the PTE already allowed the access (stale TLB entry): A/D bits only (F1)
     SwapIn,         // read from the swap device: major (S2; zram: S4)
     SwapCacheHit,   // the page was still in the swap cache: minor (S2/S3)
+    FileRead,       // the file page was not cached: read from disk, major (P1)
+    FileCacheHit,   // the file page was cached: minor (P1/P3)
+    FileCow,        // write to a MAP_PRIVATE file page: private anonymous copy (P5)
+    WriteNotify,    // first write to a clean MAP_SHARED page: marked dirty, minor (P6)
 };
 
 enum class SigCode : std::uint8_t {
@@ -85,6 +99,7 @@ enum class SigCode : std::uint8_t {
     SegvMaperr,  // no VMA (F1 step 1)
     SegvAccerr,  // VMA forbids the access (F1 step 2)
     Sigkill,     // OOM killer
+    Sigbus,      // access beyond the end of a mapped file (P7, F1 step 4)
 };
 
 struct Event {

@@ -55,6 +55,19 @@ public:
     /// /proc/PID/oom_score (O3).
     static std::int64_t oomScore(const Machine& m, const Process& p);
 
+    // --- page cache (§5; engine/src/kernel/PageCache.cpp) ---
+    /// mmap of `file` at byte `fileOffset` (page aligned), MAP_PRIVATE or MAP_SHARED (P1-P7).
+    std::optional<VirtAddr> mmapFile(Pid pid, std::uint64_t length, std::optional<VirtAddr> hint,
+                                     Prot prot, bool shared, const std::string& file,
+                                     std::uint64_t fileOffset, bool populate,
+                                     const std::string& name);
+    /// read(): copies through the page cache, no faults in the process (P4, L2).
+    void readFile(Pid pid, const std::string& file, std::uint64_t offset, std::uint64_t length);
+    /// msync(MS_SYNC): writes back the dirty file pages of the range (P6).
+    void msync(Pid pid, VirtAddr start, std::uint64_t length);
+    /// madvise(MADV_RANDOM): faults in the range read no more than the faulting page (P2).
+    void madviseRandom(Pid pid, VirtAddr start, std::uint64_t length);
+
     /// kswapd's share of one step (W5): while awake, reclaims up to SWAP_CLUSTER_MAX pages and
     /// goes back to sleep once free memory is above the high watermark. The simulator calls it
     /// at every step boundary; kswapd runs on another CPU, so it adds no time to the step.
@@ -94,6 +107,33 @@ private:
     /// S1: unmaps `f` everywhere to swap entries and frees it. False if it cannot go now.
     bool swapOutFrame(Pfn f, std::uint64_t& writes);
     void zramResize();
+
+    // Page cache (PageCache.cpp).
+    struct FileMapper {
+        Pid pid;
+        Slot slot;
+        VirtAddr va;
+    };
+    /// A fault in a file VMA whose PTE holds no frame: P1-P3, P5 (empty PTE), P6, P7.
+    FaultResult fileFault(Process& p, VirtAddr va, Access a, const Slot& slot);
+    /// A write to a present read-only PTE of a page-cache page: P5 copy or P6 write-notify.
+    FaultResult fileWriteProtect(Process& p, VirtAddr va, Access a, const Slot& slot);
+    /// The cached frame of page `index` of `file`, reading it (and the readahead window) when
+    /// it is not cached. `major` tells whether I/O was needed. none: `p` was killed.
+    Pfn filePage(Process& p, std::uint32_t file, std::uint64_t index, std::uint64_t window,
+                 bool& major, VirtAddr va, Access a);
+    /// P3: maps the cached pages of the 16-page window around `va` that have empty PTEs.
+    void faultAround(Process& p, const Vma& v, VirtAddr va, const Slot& slot);
+    /// Every PTE that maps the page-cache frame `f` (the file rmap).
+    std::vector<FileMapper> fileMappers(Pfn f);
+    std::uint32_t harvestFileReferences(Pfn f);
+    /// Writes back a dirty page-cache page and write-protects its shared PTEs (P6).
+    void writebackPage(Pfn f);
+    /// Reclaim of the unreferenced page-cache page `f`: unmap, write back if dirty, drop (L3).
+    void dropCachePage(Pfn f);
+    /// One scan of the file LRU tail inside reclaim(); returns true if a page was reclaimed.
+    bool scanFileTail(Pid charged, std::uint64_t ratio, std::uint64_t& scanned,
+                      std::uint64_t& writes);
 
     void kill(Process& p, SigCode code);
     /// Removes the mappings of [start, end); frees frames with no mapper left. Frees empty

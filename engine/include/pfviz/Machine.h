@@ -129,6 +129,13 @@ struct Machine {
     PressureLevel maxPressure{PressureLevel::Normal};
     std::vector<OomReport> oomReports;  // OomKill events carry the index of their report
     PressureSignals pressure{};         // not "signals": Qt defines that as a macro
+    /// The page cache: per file (config.files order), the frame of each page or kNoFrame.
+    std::vector<std::vector<std::uint32_t>> pageCache;
+
+    /// Index of the file named `name` in config.files, or kNoFile.
+    std::uint32_t fileIndex(const std::string& name) const;
+    /// Pages of file `file` (the last one may be partial).
+    std::uint64_t filePages(std::uint32_t file) const;
 
     /// RAM + swap, in pages (totalpages of a global OOM, O2).
     std::uint64_t totalPages() const { return memory.total() + swap.slotTable.size(); }

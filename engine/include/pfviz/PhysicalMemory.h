@@ -8,12 +8,14 @@
 
 namespace pfviz {
 
-enum class FrameUse : std::uint8_t { Free, ZeroPage, Anon, PageTable, Zram };
-inline constexpr int kFrameUseCount = 5;
+/// PageCache: a page of a file in the page cache (P1-P6), shared by every mapper and by read().
+enum class FrameUse : std::uint8_t { Free, ZeroPage, Anon, PageTable, Zram, PageCache };
+inline constexpr int kFrameUseCount = 6;
 
-/// LRU lists (L1): two-list scheme per type. Only anonymous lists are used so far.
-enum class Lru : std::uint8_t { None, InactiveAnon, ActiveAnon };
-inline constexpr int kLruCount = 3;
+/// LRU lists (L1): two-list scheme per type (page-cache pages are on the file lists).
+enum class Lru : std::uint8_t { None, InactiveAnon, ActiveAnon, InactiveFile, ActiveFile };
+inline constexpr int kLruCount = 5;
+inline constexpr std::uint32_t kNoFile = 0xffffffffu;
 inline constexpr std::uint32_t kNoFrame = 0xffffffffu;
 inline constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
@@ -30,6 +32,10 @@ struct Frame {
     std::uint32_t prev{kNoFrame};   // LRU links (towards the head / the tail)
     std::uint32_t next{kNoFrame};
     std::uint32_t swapSlot{kNoSlot};  // Anon: the page is in the swap cache for this slot
+    // PageCache: the file (index into MachineConfig::files); `vpn` holds the page's index in
+    // the file. `dirty`: written through a shared mapping and not yet written back (P6).
+    std::uint32_t file{kNoFile};
+    bool dirty{false};
     bool operator==(const Frame&) const = default;
 };
 
@@ -64,8 +70,10 @@ private:
     std::vector<Frame> m_frames;
     std::vector<std::uint32_t> m_free;  // back() is allocated next
     std::array<std::uint64_t, kFrameUseCount> m_useCount{};
-    std::array<std::uint32_t, kLruCount> m_lruHead{kNoFrame, kNoFrame, kNoFrame};
-    std::array<std::uint32_t, kLruCount> m_lruTail{kNoFrame, kNoFrame, kNoFrame};
+    std::array<std::uint32_t, kLruCount> m_lruHead{kNoFrame, kNoFrame, kNoFrame, kNoFrame,
+                                                   kNoFrame};
+    std::array<std::uint32_t, kLruCount> m_lruTail{kNoFrame, kNoFrame, kNoFrame, kNoFrame,
+                                                   kNoFrame};
     std::array<std::uint64_t, kLruCount> m_lruSize{};
 };
 

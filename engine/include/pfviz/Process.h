@@ -23,6 +23,7 @@ struct Vma {
     std::string file;            // File: the backing file's name
     std::uint64_t fileOffset{};  // File: offset of `start` in the file, bytes
     std::string name;            // label shown in the UI ("heap", a scenario region name)
+    bool randomAccess{false};    // MADV_RANDOM: no readahead on faults (P2)
     bool contains(VirtAddr va) const { return va >= start && va < end; }
     bool operator==(const Vma&) const = default;
 };

@@ -38,6 +38,9 @@ enum class OpKind : std::uint8_t {
     Switch,      // context switch
     Sleep,       // simulated time passes
     Checkpoint,  // pause point
+    Read,           // read() of a file through the page cache: no faults (P4)
+    Msync,          // msync(MS_SYNC) of a region: write back its dirty file pages (P6)
+    MadviseRandom,  // madvise(MADV_RANDOM): no readahead on faults in the range (P2)
 };
 
 enum class Pattern : std::uint8_t { Sequential, Reverse, Stride, Random };
@@ -71,6 +74,8 @@ struct Operation {
     /// Touch/Populate: pages in the range, resolved by the loader (a touch accesses
     /// start + i * pageSize for i < pages, like `for (i = 0; i < len; i += 4096) p[i] = 1`).
     std::uint64_t pages{};
+    std::string file;            // mmap of a file / read: the file's name
+    std::uint64_t fileOffset{};  // mmap / read: offset in the file, bytes
     bool operator==(const Operation&) const = default;
 };
 

@@ -43,6 +43,7 @@ struct Sample {
     std::uint64_t psiTotalNs{};
     std::uint8_t vmpressure{};             // VmpressureLevel of the last 512-page window
     std::vector<ProcessSample> processes;  // running processes sorted by pid, at most kMaxProcesses
+    std::uint64_t framesPageCache{};       // page-cache pages (file pages, §5)
     bool operator==(const Sample&) const = default;
 };
 
