@@ -59,9 +59,9 @@ TEST(MemoryChart, SwapStormHasWatermarkLinesAndAPressureBand) {
     ChartView view(data, ChartStyle{ThemeKind::Slide, false, {}, {}});
     view.prepareForRender(QSize(1920, 1080));
     const auto ids = seriesIds(view);
-    for (const char* id :
-         {"free", "anonymous", "page_tables", "swap_used", "wmark_min", "wmark_low", "wmark_high",
-          "psi_some_avg10", "psi_full_avg10", "pressure_band_normal", "pressure_band_critical"})
+    for (const char* id : {"free", "anonymous", "page_tables", "page_cache", "swap_used",
+                           "wmark_min", "wmark_low", "wmark_high", "psi_some_avg10",
+                           "psi_full_avg10", "pressure_band_normal", "pressure_band_critical"})
         EXPECT_TRUE(ids.count(QLatin1String(id))) << id;
 
     // The watermark lines carry the machine's watermarks (W1: min < low < high).
