@@ -68,6 +68,12 @@ QString EventText::label(pfviz::EventKind k) {
         case K::KswapdWake: return tr("kswapd wakes");
         case K::KswapdSleep: return tr("kswapd sleeps");
         case K::Reclaim: return tr("reclaim");
+        case K::ThpAlloc: return tr("huge page alloc");
+        case K::HugeZeroPageMap: return tr("huge zero page");
+        case K::ThpFallback: return tr("THP fallback");
+        case K::ThpSplit: return tr("huge page split");
+        case K::PmdSet: return tr("PMD set");
+        case K::MadviseHuge: return tr("madvise huge");
         case K::PageCacheRead: return tr("page-cache read");
         case K::FaultAround: return tr("fault-around");
         case K::FileRead: return tr("read()");
@@ -103,6 +109,9 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
         case K::TlbMiss:
             return tr("The TLB has no entry for this page, so the MMU walks the page tables (T2).");
         case K::WalkLevel:
+            if (e.present && e.full)
+                return tr("Level %1: entry %2 of the table in frame %3 maps a 2 MiB huge page (PS bit): the walk ends here (T1).")
+                    .arg(e.level).arg(e.index).arg(e.tableFrame.value);
             if (e.present)
                 return tr("Level %1: entry %2 of the table in frame %3 is present; go down.")
                     .arg(e.level).arg(e.index).arg(e.tableFrame.value);
@@ -130,6 +139,14 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
                     return tr("Minor fault: the PTE already allowed this access (a stale TLB entry); only A/D bits are updated (F1).");
                 case pfviz::FaultReason::SwapCacheHit:
                     return tr("Minor fault: the page was swapped out but is still in the swap cache; no I/O is needed (S2).");
+                case pfviz::FaultReason::ThpAlloc:
+                    return tr("Minor fault: first write to an empty 2 MiB range that may use huge pages; one fault maps 512 pages at once (H2).");
+                case pfviz::FaultReason::HugeZeroPageRead:
+                    return tr("Minor fault: first read of an empty 2 MiB range that may use huge pages; it maps the huge zero page, RSS does not grow (H2).");
+                case pfviz::FaultReason::ThpReuse:
+                    return tr("Minor fault: write to a read-only huge page that nobody else maps any more; the PMD is made writable in place.");
+                case pfviz::FaultReason::Shmem:
+                    return tr("Minor fault in shared memory: the page every sharer maps is mapped here (allocated on its first touch); it is never copied (C6).");
                 case pfviz::FaultReason::FileCacheHit:
                     return tr("Minor fault: the file page is already in the page cache; it is mapped without disk I/O (P1).");
                 case pfviz::FaultReason::FileCow:
@@ -245,6 +262,24 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
                                    .arg(who).arg(e.count).arg(e.index).arg(simTime(e.cost))
                              : tr("kswapd reclaims %1 of %2 scanned pages in the background (W5).")
                                    .arg(e.count).arg(e.index);
+        case K::ThpAlloc:
+            return tr("A huge page: %1 contiguous frames from frame %2 are allocated and zeroed for %3 (H2).")
+                .arg(e.count).arg(frame, va);
+        case K::HugeZeroPageMap:
+            return tr("The PMD at %1 points at the huge zero page, read-only: 2 MiB of zeros, no new frame (H2).").arg(va);
+        case K::ThpFallback:
+            return tr("No aligned block of free frames for a huge page at %1 (or memory is low): the fault falls back to 4 KiB pages (H2).").arg(va);
+        case K::ThpSplit:
+            return tr("Huge page split: the PMD at %1 becomes a table of %2 PTEs for the same frames; its 2 MiB TLB entry is flushed and that TLB reach is lost (C7, H3).")
+                .arg(va).arg(e.count);
+        case K::PmdSet:
+            return e.writable ? tr("The PMD entry now maps %1 pages from frame %2 as one huge page, writable: the walk ends at level %3 (T1).")
+                                    .arg(e.count).arg(frame).arg(e.level)
+                              : tr("The PMD entry now maps %1 pages from frame %2 as one huge page, read-only: the walk ends at level %3 (T1).")
+                                    .arg(e.count).arg(frame).arg(e.level);
+        case K::MadviseHuge:
+            return e.index == 1 ? tr("madvise(MADV_HUGEPAGE) on %1 pages at %2: faults there may map huge pages (H2).").arg(e.count).arg(va)
+                                : tr("madvise(MADV_NOHUGEPAGE) on %1 pages at %2: faults there use 4 KiB pages (H2).").arg(e.count).arg(va);
         case K::PageCacheRead:
             return tr("Page %1 of the file is read into frame %2 of the page cache, with %3 more pages of readahead (P1, P2).")
                 .arg(e.index).arg(frame).arg(e.count > 0 ? e.count - 1 : 0);

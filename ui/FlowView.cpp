@@ -236,7 +236,9 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
             case K::TlbFill: tlbText = QObject::tr("filled: frame %1").arg(e.frame.value); break;
             case K::TlbFlush: tlbText = QObject::tr("flushed %1").arg(e.count); break;
             case K::WalkLevel:
-                if (e.level < 5)
+                if (e.level < 5 && e.present && e.full)
+                    walk[e.level] = QObject::tr("[%1] huge page\ntable in frame %2").arg(e.index).arg(e.tableFrame.value);
+                else if (e.level < 5)
                     walk[e.level] = e.present ? QObject::tr("[%1] present\ntable in frame %2").arg(e.index).arg(e.tableFrame.value)
                                               : QObject::tr("[%1] empty\ntable in frame %2").arg(e.index).arg(e.tableFrame.value);
                 break;
@@ -244,6 +246,14 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
                 if (levels > 0 && levels <= 5)
                     walk[levels - 1] = QObject::tr("PTE set → frame %1").arg(e.frame.value);
                 break;
+            case K::PmdSet:
+                if (levels > 1 && levels <= 5)
+                    walk[levels - 2] = QObject::tr("PMD set → huge page\nat frame %1").arg(e.frame.value);
+                break;
+            case K::ThpAlloc: allocText = QObject::tr("huge page: %1 frames\nfrom %2").arg(e.count).arg(e.frame.value); break;
+            case K::ThpSplit: faultText = QObject::tr("huge page split"); break;
+            case K::ThpFallback: faultText = QObject::tr("THP fallback: 4 KiB"); break;
+            case K::HugeZeroPageMap: zeroText = QObject::tr("huge zero page"); break;
             case K::PageFault: faultText = QObject::tr("#PF raised"); break;
             case K::MinorFault: faultText = QObject::tr("minor fault"); break;
             case K::InvalidAccess: faultText = QObject::tr("SIGSEGV"); break;
@@ -351,7 +361,9 @@ FlowView::Block FlowView::blockOf(const pfviz::Event& e) {
         case K::WalkLevel: return Block(Walk0 + std::min<int>(e.level, 4));
         case K::PageFault: case K::MinorFault: case K::InvalidAccess: case K::CowCopy:
         case K::CowReuse: return Fault;
-        case K::PteSet: return Fault;
+        case K::PteSet: case K::PmdSet: case K::ThpSplit: case K::ThpFallback: return Fault;
+        case K::ThpAlloc: return Alloc;
+        case K::HugeZeroPageMap: return ZeroPage;
         case K::PageTableAlloc: case K::FrameAlloc: case K::ZeroFill: case K::FrameFree: return Alloc;
         case K::ZeroPageMap: return ZeroPage;
         case K::OutOfMemory: case K::OomKill: return Oom;

@@ -1,8 +1,8 @@
 #include "ui/MemoryMapWidget.h"
 
 #include <QHelpEvent>
-#include <QPainter>
 #include <QPaintEvent>
+#include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <cmath>
@@ -146,8 +146,13 @@ QString MemoryMapWidget::describeFrame(std::uint64_t pfn) const {
         for (const auto& p : m.processes) {
             if (shown >= 8) break;
             m.forEachLeaf(p, [&](pfviz::VirtAddr va, const pfviz::Pte& e) {
-                if (shown < 8 && e.mapped() && !e.has(pfviz::pte::ZeroPage) && e.target == pfn) {
-                    lines << tr("  %1 at %2").arg(EventText::processName(m, p.pid), EventText::hex(va));
+                if (shown >= 8 || !e.mapped() || e.has(pfviz::pte::ZeroPage)) return;
+                // A huge PMD maps hugePages() frames from its target (H2).
+                const std::uint64_t n = e.huge() ? m.hugePages() : 1;
+                if (pfn >= e.target && pfn < e.target + n) {
+                    const pfviz::VirtAddr at = va + ((pfn - e.target) << m.geometry().pageBits);
+                    lines << (e.huge() ? tr("  %1 at %2 (huge page)") : tr("  %1 at %2"))
+                                 .arg(EventText::processName(m, p.pid), EventText::hex(at));
                     ++shown;
                 }
             });

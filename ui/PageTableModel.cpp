@@ -1,5 +1,7 @@
 #include "ui/PageTableModel.h"
 
+#include <algorithm>
+
 #include <QBrush>
 #include <QFont>
 
@@ -163,6 +165,10 @@ QVariant PageTableModel::data(const QModelIndex& idx, int role) const {
     const auto& vma = p->vmas[span->vma];
     const pfviz::Pte* pte = m.leafPte(*p, va);
     const bool mapped = pte && pte->mapped();
+    // A huge PMD covers this page: its frame is the huge page's first frame plus the offset.
+    const std::uint64_t inHuge = pte && pte->huge() && !pte->has(pfviz::pte::ZeroPage)
+                                     ? m.vpnOf(va).value % std::max<std::uint64_t>(1, m.hugePages())
+                                     : 0;
     const auto yes = [](bool b) { return b ? QStringLiteral("●") : QString(); };
     switch (idx.column()) {
         case RegionCol: {
@@ -176,7 +182,8 @@ QVariant PageTableModel::data(const QModelIndex& idx, int role) const {
         case PageCol:
             return EventText::hex(va);
         case FrameCol:
-            return mapped ? QVariant(qulonglong(pte->target)) : QVariant(QStringLiteral("—"));
+            return mapped ? QVariant(qulonglong(pte->target + inHuge))
+                          : QVariant(QStringLiteral("—"));
         case PresentCol:
             return yes(pte && pte->present());
         case WritableCol:
@@ -187,8 +194,14 @@ QVariant PageTableModel::data(const QModelIndex& idx, int role) const {
             return yes(pte && pte->has(pfviz::pte::Accessed));
         case SharingCol: {
             if (!mapped) return tr("not present");
+            if (pte->huge() && pte->has(pfviz::pte::ZeroPage))
+                return tr("huge zero page (read-only)");
             if (pte->has(pfviz::pte::ZeroPage)) return tr("zero page (read-only)");
-            const auto& frame = m.memory.frame(pfviz::Pfn{pte->target});
+            const auto& frame = m.memory.frame(pfviz::Pfn{pte->target + inHuge});
+            if (pte->huge())
+                return frame.mapcount >= 2
+                           ? tr("2 MiB huge page, %n sharers", nullptr, int(frame.mapcount))
+                           : tr("2 MiB huge page");
             const bool cowCandidate = vma.prot.write && !vma.shared && !pte->writable();
             if (cowCandidate && frame.use == pfviz::FrameUse::Anon)
                 return frame.mapcount >= 2 ? tr("CoW, %n sharers", nullptr, int(frame.mapcount))

@@ -85,7 +85,11 @@ QVariant TlbModel::data(const QModelIndex& idx, int role) const {
                     return EventText::processName(m, p.pid);
             return tr("(stale)");
         }
-        case PageCol: return e.valid ? EventText::hex(e.vpn.value << m.geometry().pageBits) : QString();
+        case PageCol:
+            // A huge entry is tagged with its 2 MiB page number (H3).
+            if (e.valid && e.huge)
+                return tr("%1 (2 MiB)").arg(EventText::hex(e.vpn.value << (m.geometry().pageBits + m.tlb.hugeOrder())));
+            return e.valid ? EventText::hex(e.vpn.value << m.geometry().pageBits) : QString();
         case FrameCol: return e.valid ? QVariant(qulonglong(e.pfn.value)) : QVariant();
         case WCol: return e.valid && e.writable ? QStringLiteral("●") : QString();
         case XCol: return e.valid && e.executable ? QStringLiteral("●") : QString();

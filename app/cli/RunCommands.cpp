@@ -1,4 +1,5 @@
 #include <unistd.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -77,9 +78,8 @@ void printPlainSummary(const nlohmann::json& s) {
     const auto& pc = s.at("page_cache");
     if (pc.at("hits").get<std::uint64_t>() + pc.at("misses").get<std::uint64_t>() > 0)
         std::cout << "page cache: " << pc.at("pages") << " pages, " << pc.at("hits") << " hits, "
-                  << pc.at("misses") << " misses, " << pc.at("readahead_pages")
-                  << " read ahead, " << pc.at("writebacks") << " written back, "
-                  << pc.at("dropped") << " dropped\n";
+                  << pc.at("misses") << " misses, " << pc.at("readahead_pages") << " read ahead, "
+                  << pc.at("writebacks") << " written back, " << pc.at("dropped") << " dropped\n";
     std::cout << "processes:\n";
     for (const auto& p : s.at("processes")) {
         std::cout << "  " << p.at("pid") << " " << p.at("name").get<std::string>() << ": "
@@ -89,8 +89,8 @@ void printPlainSummary(const nlohmann::json& s) {
         std::cout << ", RSS " << p.at("rss_pages") << " pages";
         if (p.at("rss_file_pages").get<std::uint64_t>() > 0)
             std::cout << " (" << p.at("rss_file_pages") << " file)";
-        std::cout << ", " << p.at("minor_faults")
-                  << " minor / " << p.at("major_faults") << " major faults\n";
+        std::cout << ", " << p.at("minor_faults") << " minor / " << p.at("major_faults")
+                  << " major faults\n";
     }
 }
 
@@ -237,6 +237,9 @@ int listCommand(const std::vector<std::string>& argv) {
     const bool asJson = args.flag("--json");
     (void)args.positionals();
     nlohmann::json out = nlohmann::json::array();
+    int width = 0;
+    for (const auto& b : builtinScenarios())
+        width = std::max(width, static_cast<int>(b.name.size()));
     for (const auto& b : builtinScenarios()) {
         const Scenario s = parseScenario(b.json, std::string(b.name) + ".json");
         if (asJson) {
@@ -246,8 +249,8 @@ int listCommand(const std::vector<std::string>& argv) {
                            {"description", s.description.en},
                            {"steps", totalSteps(s)}});
         } else {
-            std::printf("%-16s %s (%llu steps)\n", std::string(b.name).c_str(), s.title.en.c_str(),
-                        static_cast<unsigned long long>(totalSteps(s)));
+            std::printf("%-*s  %s (%llu steps)\n", width, std::string(b.name).c_str(),
+                        s.title.en.c_str(), static_cast<unsigned long long>(totalSteps(s)));
         }
     }
     if (asJson) std::cout << out.dump() << '\n';

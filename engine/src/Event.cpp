@@ -96,6 +96,18 @@ std::string_view eventKindId(EventKind k) {
             return "kswapd_sleep";
         case EventKind::Reclaim:
             return "reclaim";
+        case EventKind::ThpAlloc:
+            return "thp_alloc";
+        case EventKind::HugeZeroPageMap:
+            return "huge_zero_page_map";
+        case EventKind::ThpFallback:
+            return "thp_fallback";
+        case EventKind::ThpSplit:
+            return "thp_split";
+        case EventKind::PmdSet:
+            return "pmd_set";
+        case EventKind::MadviseHuge:
+            return "madvise_huge";
         case EventKind::PageCacheRead:
             return "page_cache_read";
         case EventKind::FaultAround:
@@ -134,6 +146,14 @@ std::string_view faultReasonId(FaultReason r) {
             return "swap_in";
         case FaultReason::SwapCacheHit:
             return "swap_cache_hit";
+        case FaultReason::ThpAlloc:
+            return "thp_alloc";
+        case FaultReason::HugeZeroPageRead:
+            return "huge_zero_page_read";
+        case FaultReason::ThpReuse:
+            return "thp_reuse";
+        case FaultReason::Shmem:
+            return "shmem";
         case FaultReason::FileRead:
             return "file_read";
         case FaultReason::FileCacheHit:

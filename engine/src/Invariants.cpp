@@ -54,6 +54,9 @@ std::vector<std::string> checkInvariants(const Machine& m) {
 
     // Mappings: mapcount, RSS, no PTE to a free or page-table frame.
     std::vector<std::uint32_t> mappers(mem.total(), 0);
+    std::vector<std::uint32_t> pmdMappers(mem.total(), 0);
+    std::vector<std::uint64_t> shmemClaims(m.shmem.size(), 0);
+    const std::uint64_t hugeN = m.hugePages();
     std::vector<std::uint32_t> slotRefs(m.swap.slotTable.size(), 0);
     for (const Process& p : m.processes) {
         if (!p.running()) {
@@ -76,6 +79,36 @@ std::vector<std::string> checkInvariants(const Machine& m) {
                 return;
             }
             if (!e.mapped()) return;
+            if (e.huge()) {
+                // A huge PMD (H2): maps hugeN aligned frames (or the zero page) over an aligned
+                // range inside one VMA; counts hugeN pages of RSS and one mapping per frame.
+                const Vma* v = p.findVma(va);
+                const VirtAddr last = va + (hugeN << g.pageBits) - 1;
+                if (v == nullptr || !v->contains(last) || va % (hugeN << g.pageBits) != 0)
+                    bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
+                                      " huge mapping not inside one VMA"));
+                if (e.has(pte::ZeroPage)) {
+                    if (e.target != 0 || e.writable())
+                        bad.push_back(msg("pid ", p.pid.value, " huge zero-page PMD is wrong"));
+                    return;
+                }
+                if (e.target % hugeN != 0 || e.target + hugeN > mem.total()) {
+                    bad.push_back(
+                        msg("pid ", p.pid.value, " huge PMD to unaligned frame ", e.target));
+                    return;
+                }
+                for (std::uint64_t i = 0; i < hugeN; ++i) {
+                    const Frame& f = mem.frame(Pfn{e.target + i});
+                    ++mappers[e.target + i];
+                    ++pmdMappers[e.target + i];
+                    if (f.use != FrameUse::Anon || f.vpn.value != (va >> g.pageBits) + i)
+                        bad.push_back(msg("frame ", e.target + i,
+                                          " of a huge page is not its "
+                                          "anonymous page at the PMD"));
+                }
+                rss += hugeN;
+                return;
+            }
             if (e.target >= mem.total()) {
                 bad.push_back(msg("pid ", p.pid.value, " va 0x", std::hex, va, std::dec,
                                   " maps frame ", e.target, " beyond memory"));
@@ -136,12 +169,26 @@ std::vector<std::string> checkInvariants(const Machine& m) {
         if (fr.mapcount != mappers[f])
             bad.push_back(
                 msg("frame ", f, " mapcount ", fr.mapcount, " but ", mappers[f], " PTEs map it"));
-        if (fr.use == FrameUse::Anon && mappers[f] == 0 && fr.swapSlot == kNoSlot)
+        if (fr.pmdMaps != pmdMappers[f])
+            bad.push_back(msg("frame ", f, " PMD count ", fr.pmdMaps, " but ", pmdMappers[f],
+                              " huge PMDs map it"));
+        const bool shmemPage = fr.shmem != kNoShmem;
+        if (shmemPage) {
+            if (fr.shmem >= m.shmem.size() || !m.shmem[fr.shmem].live)
+                bad.push_back(msg("frame ", f, " claims a shmem object that is gone"));
+            else
+                ++shmemClaims[fr.shmem];
+        }
+        if (fr.use == FrameUse::Anon && mappers[f] == 0 && fr.swapSlot == kNoSlot && !shmemPage)
             bad.push_back(msg("frame ", f, " is anonymous memory that nobody maps (leak)"));
         // LRU membership (L1): every anonymous page is on exactly one anon list, nothing else.
+        // A THP mapped by a PMD is one LRU entry (its first frame); shmem pages are kept off
+        // the lists (not reclaimed).
         const bool onAnonLru = fr.lru == Lru::InactiveAnon || fr.lru == Lru::ActiveAnon;
+        const bool thpTail = fr.pmdMaps > 0 && f % hugeN != 0;
         const bool onFileLru = fr.lru == Lru::InactiveFile || fr.lru == Lru::ActiveFile;
-        if ((fr.use == FrameUse::Anon) != onAnonLru || (fr.use == FrameUse::PageCache) != onFileLru)
+        if ((fr.use == FrameUse::Anon && !thpTail && !shmemPage) != onAnonLru ||
+            (fr.use == FrameUse::PageCache) != onFileLru)
             bad.push_back(msg("frame ", f, " LRU membership does not match its use"));
         // The page cache: every page-cache frame is indexed by its file at its page index.
         if (fr.use == FrameUse::PageCache &&
@@ -199,6 +246,26 @@ std::vector<std::string> checkInvariants(const Machine& m) {
     if (freeSlots != m.swap.free.size())
         bad.push_back(
             msg(freeSlots, " free swap slots but the free list holds ", m.swap.free.size()));
+    // Shmem objects (C6): live exactly while a VMA of a running process uses them; their pages
+    // are shmem frames of that object.
+    for (std::size_t id = 0; id < m.shmem.size(); ++id) {
+        bool used = false;
+        for (const Process& p : m.processes)
+            for (const Vma& v : p.vmas)
+                used = used || (p.running() && v.shmem == id);
+        if (used != m.shmem[id].live)
+            bad.push_back(msg("shmem object ", id, used ? " is used but dead" : " leaks"));
+        std::uint64_t held = 0;
+        for (const std::uint32_t f : m.shmem[id].frames) {
+            if (f == kNoFrame) continue;
+            ++held;
+            if (f >= mem.total() || mem.frame(Pfn{f}).shmem != id)
+                bad.push_back(msg("shmem object ", id, " holds frame ", f, " not marked as its"));
+        }
+        if (held != shmemClaims[id])
+            bad.push_back(msg("shmem object ", id, " holds ", held, " frames but ", shmemClaims[id],
+                              " frames claim it"));
+    }
     if (m.swap.zramFrames.size() != mem.countOf(FrameUse::Zram) ||
         m.swap.zramFrames.size() != (m.swap.zramBytes + g.pageSize() - 1) / g.pageSize())
         bad.push_back(msg("zram holds ", m.swap.zramBytes, " bytes in ", m.swap.zramFrames.size(),
@@ -216,8 +283,14 @@ std::vector<std::string> checkInvariants(const Machine& m) {
                 msg("TLB entry ", i, " belongs to no running process (asid ", t.asid, ")"));
             continue;
         }
-        const Pte* e = m.leafPte(*owner, t.vpn.value << g.pageBits);
-        if (e == nullptr || !e->present() || Pfn{e->target} != t.pfn)
+        // A huge entry's vpn is the huge page number; it must match a huge PMD (H3).
+        const VirtAddr tva = t.vpn.value << (g.pageBits + (t.huge ? m.tlb.hugeOrder() : 0));
+        const Pte* e = m.leafPte(*owner, tva);
+        const std::uint64_t inHuge = e != nullptr && e->huge() && !t.huge && !e->has(pte::ZeroPage)
+                                         ? t.vpn.value % hugeN
+                                         : 0;
+        if (e == nullptr || !e->present() || Pfn{e->target + inHuge} != t.pfn ||
+            (t.huge && !e->huge()))
             bad.push_back(msg("TLB entry ", i, " (pid ", owner->pid.value, " vpn 0x", std::hex,
                               t.vpn.value, std::dec, ") has no matching present PTE"));
         else if ((t.writable && !e->writable()) || (t.executable && !e->has(pte::Exec)))

@@ -133,7 +133,7 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
             countAll(*p, &Counters::tlbHits);
             Event& e = post(EventKind::TlbHit, pid, cost.tlbHit);
             e.va = va;
-            e.frame = te.pfn;
+            e.frame = m_m.tlb.translate(te, vpn);
             e.writable = te.writable;
             e.access = a;
             e.index = *hit;
@@ -142,10 +142,10 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
             if (allowed) {
                 // The hardware sets Dirty on the first write through a writable entry (T2).
                 if (a == Access::Write)
-                    if (const auto s = findLeaf(*p, va)) pteAt(*s).flags |= pte::Dirty;
+                    if (Pte* leaf = m_m.leafPte(*p, va)) leaf->flags |= pte::Dirty;
                 Event& d = post(EventKind::AccessDone, pid);
                 d.va = va;
-                d.frame = te.pfn;
+                d.frame = m_m.tlb.translate(te, vpn);
                 d.access = a;
                 return;
             }
@@ -174,15 +174,17 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 w.index = idx;
                 w.tableFrame = n.frame;
                 w.present = entry.present();
+                w.full = entry.huge();  // a PMD with the PS bit: the leaf of a huge page (T1)
                 w.access = a;
                 if (!entry.present()) {
                     ok = false;
                     break;
                 }
-                if (level + 1 < g.levels()) {
+                if (level + 1 < g.levels() && !entry.huge()) {
                     node = static_cast<std::uint32_t>(entry.target);
                     continue;
                 }
+                // Leaf: a PTE, or a PMD with the PS bit (T1: the walk ends one level early).
                 // Leaf: check the rights the hardware checks.
                 const bool denied = (a == Access::Write && !entry.writable()) ||
                                     (a == Access::Execute && !entry.has(pte::Exec));
@@ -193,8 +195,11 @@ void Kernel::access(Pid pid, VirtAddr va, Access a) {
                 }
                 entry.flags |= pte::Accessed;
                 if (a == Access::Write) entry.flags |= pte::Dirty;
-                const Pfn frame{entry.target};
-                m_m.tlb.fill(asid, vpn, frame, entry.writable(), entry.has(pte::Exec));
+                const std::uint64_t inHuge =
+                    entry.huge() && !entry.has(pte::ZeroPage) ? vpn.value % m_m.hugePages() : 0;
+                const Pfn frame{entry.target + inHuge};
+                m_m.tlb.fill(asid, vpn, frame, entry.writable(), entry.has(pte::Exec),
+                             entry.huge());
                 Event& f = post(EventKind::TlbFill, pid);
                 f.va = va;
                 f.frame = frame;
@@ -248,6 +253,8 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         kill(p, code);
         return FaultResult::Killed;
     }
+    if (vma->isShmem()) return shmemFault(p, *vma, va, a);          // C6
+    if (const auto huge = hugeFault(p, *vma, va, a)) return *huge;  // H2, C7
     const Vpn vpn = m_m.vpnOf(va);
     const auto slot = ensureLeaf(p, va);
     if (!slot) return FaultResult::Killed;  // no memory for a page table, and p was the victim
@@ -507,6 +514,7 @@ void Kernel::zramResize() {
 std::uint32_t Kernel::harvestReferences(Pfn f) {
     const Frame& fr = m_m.memory.frame(f);
     if (fr.mapcount == 0) return 0;
+    if (fr.pmdMaps > 0) return harvestHuge(f);  // a PMD-mapped THP: its PMDs' A bits
     if (fr.use == FrameUse::PageCache) return harvestFileReferences(f);
     const VirtAddr va = fr.vpn.value << m_m.geometry().pageBits;
     std::uint32_t young = 0;
@@ -531,6 +539,8 @@ std::uint32_t Kernel::harvestReferences(Pfn f) {
 bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
     SwapDevice& sw = m_m.swap;
     const std::uint64_t ps = m_m.geometry().pageSize();
+    // A THP is split in every mapper first and then goes out 4 KiB at a time (§14).
+    if (m_m.memory.frame(f).pmdMaps > 0 && !splitForReclaim(f)) return false;
     Frame& fr = m_m.memory.frame(f);
     const bool zram = m_m.config.swap.kind == SwapKind::Zram;
     // rmap: every mapper maps the page at the same address (fork keeps addresses).
@@ -934,7 +944,7 @@ std::optional<Kernel::Slot> Kernel::findLeaf(const Process& p, VirtAddr va) cons
     std::uint32_t node = p.root;
     for (unsigned level = 0; level + 1 < g.levels(); ++level) {
         const Pte& e = m_m.tables.node(node).entries[g.indexAt(va, level)];
-        if (!e.present()) return std::nullopt;
+        if (!e.present() || e.huge()) return std::nullopt;  // a huge leaf: findHuge
         node = static_cast<std::uint32_t>(e.target);
     }
     return Slot{node, static_cast<std::uint32_t>(g.indexAt(va, g.levels() - 1))};
@@ -946,6 +956,8 @@ std::optional<Kernel::Slot> Kernel::ensureLeaf(Process& p, VirtAddr va) {
     std::uint32_t node = m_m.process(pid)->root;
     for (unsigned level = 0; level + 1 < g.levels(); ++level) {
         const auto idx = g.indexAt(va, level);
+        if (m_m.tables.node(node).entries[idx].huge() && !splitHuge(*m_m.process(pid), va, true))
+            return std::nullopt;
         if (!m_m.tables.node(node).entries[idx].present()) {
             // T6: page tables are allocated at the first fault in their range, and use frames.
             const auto childLevel = static_cast<std::uint8_t>(level + 1);
@@ -982,7 +994,7 @@ void Kernel::unmapPte(Process& p, Pte& e, std::uint64_t& freed) {
         p.counters.rssPages -= 1;
         if (fr.use == FrameUse::PageCache) {
             p.counters.rssFilePages -= 1;  // the page stays in the page cache
-        } else if (fr.mapcount == 0) {
+        } else if (fr.mapcount == 0 && fr.shmem == kNoShmem) {  // a shmem page stays with its object
             releaseFrame(f);
             ++m_m.counters.framesFreed;
             ++freed;
@@ -997,6 +1009,7 @@ std::pair<std::uint64_t, std::uint64_t> Kernel::zapRange(Process& p, VirtAddr st
     std::uint64_t freed = 0;
     std::vector<Vpn> flush;
     const std::uint64_t ps = m_m.geometry().pageSize();
+    zapHuge(p, start, end, flush, pages, freed);
     for (VirtAddr va = start; va < end; va += ps) {
         const auto s = findLeaf(p, va);
         if (!s) continue;
@@ -1017,7 +1030,7 @@ void Kernel::freeEmptyTables(Process& p, std::uint32_t node, unsigned level) {
     if (level + 1 >= g.levels()) return;
     auto& entries = m_m.tables.node(node).entries;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (!entries[i].present()) continue;
+        if (!entries[i].present() || entries[i].huge()) continue;
         const auto child = static_cast<std::uint32_t>(entries[i].target);
         freeEmptyTables(p, child, level + 1);
         if (m_m.tables.node(child).used == 0) {
@@ -1046,7 +1059,9 @@ void Kernel::teardown(Process& p, std::uint64_t& freed) {
             auto& entries = m_m.tables.node(node).entries;
             for (Pte& e : entries) {
                 if (level + 1 < g.levels()) {
-                    if (e.present())
+                    if (e.huge())
+                        unmapHuge(p, e, freed);
+                    else if (e.present())
                         stack.push_back({static_cast<std::uint32_t>(e.target), level + 1});
                 } else if (!e.empty()) {
                     unmapPte(p, e, freed);
@@ -1070,6 +1085,7 @@ void Kernel::teardown(Process& p, std::uint64_t& freed) {
     p.counters.rssFilePages = 0;
     p.counters.swapPages = 0;
     if (m_m.current == p.pid) m_m.current = Pid{};
+    releaseUnusedShmem();
 }
 
 void Kernel::kill(Process& p, SigCode code) {
@@ -1133,7 +1149,8 @@ void Kernel::flushMm(Process& p) {
 // ---------------------------------------------------------------------------------------------
 // Address-space system calls
 
-std::optional<VirtAddr> Kernel::findFreeArea(const Process& p, std::uint64_t length) const {
+std::optional<VirtAddr> Kernel::findFreeArea(const Process& p, std::uint64_t length,
+                                             std::uint64_t align) const {
     // Top-down from mmap_base, like the x86-64 default layout.
     const Geometry& g = m_m.geometry();
     const std::uint64_t ps = g.pageSize();
@@ -1141,10 +1158,12 @@ std::optional<VirtAddr> Kernel::findFreeArea(const Process& p, std::uint64_t len
     VirtAddr end = top;
     for (auto it = p.vmas.rbegin(); it != p.vmas.rend(); ++it) {
         if (it->start >= end) continue;
-        if (it->end <= end && end - it->end >= length) return end - length;
+        if (it->end <= end && end - it->end >= length && (end - length) / align * align >= it->end)
+            return (end - length) / align * align;
         end = std::min(end, it->start);
     }
-    if (end >= length + ps) return end - length;  // never map page 0
+    if (end >= length + ps && (end - length) / align * align >= ps)
+        return (end - length) / align * align;  // never map page 0
     return std::nullopt;
 }
 
@@ -1160,12 +1179,14 @@ void Kernel::splitAt(Process& p, VirtAddr addr) {
     Vma tail = *v;
     tail.start = addr;
     if (tail.kind == VmaKind::File) tail.fileOffset += addr - v->start;
+    if (tail.isShmem()) tail.shmemPage += (addr - v->start) / m_m.geometry().pageSize();
     v->end = addr;
     insertVma(p, std::move(tail));
 }
 
 std::optional<VirtAddr> Kernel::mmap(Pid pid, std::uint64_t length, std::optional<VirtAddr> hint,
-                                     Prot prot, bool populateNow, const std::string& name) {
+                                     Prot prot, bool populateNow, const std::string& name,
+                                     bool shared) {
     ensureCurrent(pid);
     Process& p = *m_m.process(pid);
     const std::uint64_t ps = m_m.geometry().pageSize();
@@ -1187,11 +1208,17 @@ std::optional<VirtAddr> Kernel::mmap(Pid pid, std::uint64_t length, std::optiona
             if (v.start < *hint + len && *hint < v.end) return fail(kEexist);
         start = *hint;
     } else {
-        const auto area = findFreeArea(p, len);
+        // A private anonymous mapping of whole huge pages gets a huge-page-aligned address when
+        // THP is enabled (thp_get_unmapped_area), so its PMDs can be huge (H2).
+        const bool thpAlign = m_m.config.thp != ThpMode::Never && !shared && hugeBytes() != 0 &&
+                              len % hugeBytes() == 0;
+        const auto area = findFreeArea(p, len, thpAlign ? hugeBytes() : ps);
         if (!area) return fail(kEnomem);
         start = *area;
     }
-    insertVma(p, Vma{start, start + len, prot, false, VmaKind::Anonymous, "", 0, name});
+    Vma vma{start, start + len, prot, shared, VmaKind::Anonymous, "", 0, name};
+    if (shared) vma.shmem = createShmem(len / ps);  // MAP_SHARED|MAP_ANONYMOUS (C6)
+    insertVma(p, std::move(vma));
     Event& e = post(EventKind::Mmap, pid, m_m.config.costs.syscall);
     e.va = start;
     e.count = len / ps;
@@ -1288,6 +1315,7 @@ void Kernel::munmap(Pid pid, VirtAddr start, std::uint64_t length) {
     std::erase_if(q.regions,
                   [&](const Region& r) { return r.start >= start && r.start + r.length <= end; });
     if (q.brkEnd > q.brkStart && start <= q.brkStart && end >= q.brkEnd) q.brkEnd = q.brkStart;
+    releaseUnusedShmem();
     Event& e = post(EventKind::Munmap, pid,
                     m_m.config.costs.syscall + pages * m_m.config.costs.perPageUnmap);
     e.va = start;
@@ -1300,6 +1328,8 @@ void Kernel::mprotect(Pid pid, VirtAddr start, std::uint64_t length, Prot prot) 
     Process& p = *m_m.process(pid);
     const std::uint64_t ps = m_m.geometry().pageSize();
     const VirtAddr end = start + alignUp(length, ps);
+    splitHugeRange(p, start, end, false);  // huge mappings change rights as 4 KiB PTEs
+    if (!p.running()) return;
     splitAt(p, start);
     splitAt(p, end);
     std::vector<Vpn> flush;
@@ -1371,11 +1401,8 @@ void Kernel::populate(Pid pid, VirtAddr start, std::uint64_t length) {
         if (v == nullptr || v->prot.none()) continue;
         // Writable private mappings are populated for write (breaking CoW); shared ones for read.
         const Access a = v->prot.write && !v->shared ? Access::Write : Access::Read;
-        const auto s = findLeaf(*p, va);
-        if (s) {
-            const Pte& e = pteAt(*s);
-            if (e.mapped() && (a == Access::Read || e.writable())) continue;
-        }
+        if (const Pte* e = m_m.leafPte(*p, va))  // a PTE, or a huge PMD covering va
+            if (e->mapped() && (a == Access::Read || e->writable())) continue;
         handleFault(*p, va, a);
     }
     m_quiet = false;
@@ -1425,6 +1452,11 @@ bool Kernel::fork(Pid parentPid, Pid childPid, const std::string& childName) {
         Process& parent = *m_m.process(parentPid);
         const Vma* v = parent.findVma(va);
         if (v == nullptr || v->shared) continue;
+        if (e.huge()) {  // one PMD entry shares the whole huge page
+            if (!forkHuge(parentPid, childPid, va)) break;
+            ++copied;
+            continue;
+        }
         const auto ps = findLeaf(parent, va);
         Pte& pe = pteAt(*ps);
         pe.flags &= static_cast<std::uint16_t>(~(pte::Writable | pte::SwapExclusive));

@@ -55,6 +55,8 @@ std::uint64_t Machine::filePages(std::uint32_t file) const {
 
 Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
     : config(cfg), memory(cfg.frames), tlb(cfg.tlb), rng(seed) {
+    // A huge TLB entry covers one PMD-level leaf: 2^(index bits of the leaf table) pages (H1).
+    if (cfg.geometry.levels() >= 2) tlb.setHugeOrder(cfg.geometry.levelBits.back());
     for (std::uint32_t i = 0; i < cfg.files.size(); ++i)
         pageCache.emplace_back(filePages(i), kNoFrame);
     const unsigned pageBits = cfg.geometry.pageBits;
@@ -155,6 +157,7 @@ const Pte* Machine::leafPte(const Process& p, VirtAddr va) const {
     std::uint32_t node = p.root;
     for (unsigned level = 0; level + 1 < g.levels(); ++level) {
         const Pte& e = tables.node(node).entries[g.indexAt(va, level)];
+        if (e.huge()) return &e;  // a huge-page leaf at the PMD level (H2)
         if (!e.present()) return nullptr;
         node = static_cast<std::uint32_t>(e.target);
     }

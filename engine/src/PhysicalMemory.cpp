@@ -32,6 +32,32 @@ Pfn PhysicalMemory::allocate(FrameUse use, Pid owner, Vpn vpn, std::uint8_t leve
     return pfn;
 }
 
+Pfn PhysicalMemory::allocateBlock(std::uint64_t n, FrameUse use, Pid owner, Vpn firstVpn) {
+    if (n == 0 || m_free.size() < n) return Pfn::none();
+    // Lowest aligned block whose frames are all free (the buddy allocator's order-9 block).
+    for (std::uint64_t base = 0; base + n <= m_frames.size(); base += n) {
+        bool allFree = true;
+        for (std::uint64_t i = n; i-- > 0;)
+            if (m_frames[base + i].use != FrameUse::Free) {
+                allFree = false;
+                break;
+            }
+        if (!allFree) continue;
+        std::erase_if(m_free, [&](std::uint32_t f) { return f >= base && f < base + n; });
+        for (std::uint64_t i = 0; i < n; ++i) {
+            Frame& f = m_frames[base + i];
+            f = Frame{};
+            f.use = use;
+            f.owner = owner;
+            f.vpn = Vpn{firstVpn.value + i};
+        }
+        m_useCount[static_cast<int>(FrameUse::Free)] -= n;
+        m_useCount[static_cast<int>(use)] += n;
+        return Pfn{base};
+    }
+    return Pfn::none();
+}
+
 void PhysicalMemory::release(Pfn pfn) {
     Frame& f = m_frames[pfn.value];
     assert(f.use != FrameUse::Free && f.use != FrameUse::ZeroPage);

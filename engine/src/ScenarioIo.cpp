@@ -122,6 +122,8 @@ void parseCosts(const JsonReader& r, CostModel& c) {
         {"reclaim_scan_page_ns", &CostModel::reclaimScanPage},
         {"swap_out_disk_ns", &CostModel::swapOutDisk},
         {"swap_out_zram_ns", &CostModel::swapOutZram},
+        {"fault_thp_alloc_ns", &CostModel::faultThpAlloc},
+        {"thp_split_ns", &CostModel::thpSplit},
         {"file_read_ns", &CostModel::fileRead},
         {"file_cache_hit_ns", &CostModel::fileCacheHit},
         {"file_copy_page_ns", &CostModel::fileCopyPage},
@@ -140,7 +142,7 @@ MachineConfig parseMachine(const JsonReader& r) {
     r.requireObject();
     r.allowOnly({"memory", "frames", "page_size", "paging", "tlb", "costs", "series_bucket_ns",
                  "swap", "swappiness", "min_free_kbytes", "watermark_scale_factor",
-                 "pressure_levels", "read_ahead_kb"});
+                 "pressure_levels", "thp", "read_ahead_kb"});
     Geometry& g = cfg.geometry;
     if (auto ps = r.find("page_size")) {
         const std::uint64_t size = ps->asSize(std::uint64_t{1} << 30);
@@ -221,6 +223,12 @@ MachineConfig parseMachine(const JsonReader& r) {
         }
         if (auto c = sw->find("page_cluster"))
             cfg.swap.pageCluster = static_cast<std::uint32_t>(c->asUint(0, 5));
+    }
+    if (auto v = r.find("thp")) {
+        const std::string mode = v->asEnum({"never", "madvise", "always"});
+        cfg.thp = mode == "always"    ? ThpMode::Always
+                  : mode == "madvise" ? ThpMode::Madvise
+                                      : ThpMode::Never;
     }
     if (auto v = r.find("read_ahead_kb"))
         cfg.readAheadKb = static_cast<std::uint32_t>(v->asUint(0, std::uint64_t{1} << 20));
@@ -464,14 +472,9 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         }
         if (auto p = r.find("prot")) o.prot = parseProt(*p);
         if (auto p = r.find("populate")) o.populate = p->asBool();
-        if (auto s = r.find("shared")) {
-            // File given: MAP_SHARED of the file (P6). No file: a shared anonymous mapping.
-            o.shared = s->asBool();
-            if (o.shared && file == nullptr)
-                s->fail(
-                    "shared anonymous mappings are not modelled yet; use a private mapping "
-                    "(\"shared\": false) or map a file (\"file\")");
-        }
+        // File given: MAP_SHARED of the file (P6). No file: shared anonymous memory (shmem),
+        // never copied on fork (C6).
+        if (auto s = r.find("shared")) o.shared = s->asBool();
         regions[o.name] = o.length;
         if (o.kind == OpKind::Malloc) st.fromMalloc.insert({o.pid.value, o.name});
         return o;
@@ -513,9 +516,15 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
             o.kind = OpKind::Populate;
         } else if (kind == "madvise") {
             allow({"region", "offset", "length", "advice"});
-            o.kind = r.at("advice").asEnum({"dontneed", "random"}) == "random"
-                         ? OpKind::MadviseRandom
-                         : OpKind::MadviseDontneed;
+            o.kind = OpKind::MadviseDontneed;
+            const std::string advice =
+                r.at("advice").asEnum({"dontneed", "hugepage", "nohugepage", "random"});
+            if (advice == "random") {
+                o.kind = OpKind::MadviseRandom;
+            } else if (advice != "dontneed") {
+                o.kind = OpKind::MadviseHuge;
+                o.advice = advice == "hugepage" ? ThpAdvice::Huge : ThpAdvice::NoHuge;
+            }
         } else if (kind == "msync") {
             allow({"region", "offset", "length"});
             o.kind = OpKind::Msync;

@@ -138,8 +138,8 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     const Region* region = op.name.empty() ? nullptr : p->findRegion(op.name);
     const bool needsRegion = op.kind == OpKind::Touch || op.kind == OpKind::Munmap ||
                              op.kind == OpKind::Populate || op.kind == OpKind::MadviseDontneed ||
-                             op.kind == OpKind::Mprotect || op.kind == OpKind::Msync ||
-                             op.kind == OpKind::MadviseRandom;
+                             op.kind == OpKind::MadviseHuge || op.kind == OpKind::Mprotect ||
+                             op.kind == OpKind::Msync || op.kind == OpKind::MadviseRandom;
     if (needsRegion && region == nullptr) {
         k.skipped(op.pid);  // the region was never created (its mmap failed) or is gone
         return;
@@ -154,7 +154,7 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     switch (op.kind) {
         case OpKind::Mmap: {
             const auto start =
-                op.file.empty() ? k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name)
+                op.file.empty() ? k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name, op.shared)
                                 : k.mmapFile(op.pid, op.length, op.addr, op.prot, op.shared,
                                              op.file, op.fileOffset, op.populate, op.name);
             if (start) m_machine.process(op.pid)->regions.push_back({op.name, *start, op.length});
@@ -179,6 +179,11 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
         case OpKind::MadviseDontneed: {
             const auto [lo, len] = range();
             k.madviseDontneed(op.pid, lo, len);
+            return;
+        }
+        case OpKind::MadviseHuge: {
+            const auto [lo, len] = range();
+            k.madviseHuge(op.pid, lo, len, op.advice);
             return;
         }
         case OpKind::Mprotect: {

@@ -61,9 +61,15 @@ void compare(const nlohmann::json& expect, const nlohmann::json& actual, const s
 
 nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, std::uint64_t seed,
                            std::uint64_t steps) {
+    const std::uint64_t kib = m.geometry().pageSize() / 1024;
     nlohmann::json procs = nlohmann::json::array();
     for (const Process& p : m.processes) {
         const Counters& c = p.counters.c;
+        // AnonHugePages of /proc/PID/smaps_rollup: memory this process maps with huge PMDs.
+        std::uint64_t hugeMapped = 0;
+        m.forEachLeaf(p, [&](VirtAddr, const Pte& e) {
+            if (e.huge() && !e.has(pte::ZeroPage)) hugeMapped += m.hugePages();
+        });
         procs.push_back({
             {"pid", p.pid.value},
             {"name", p.name},
@@ -82,11 +88,22 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
             {"major_faults", c.faults.major},
             {"faults", faultsJson(c.faults)},
             {"tlb", {{"hits", c.tlbHits}, {"misses", c.tlbMisses}}},
+            {"thp",
+             {{"fault_alloc", c.thpFaultAlloc},
+              {"split_pmd", c.thpSplitPmd},
+              {"anon_huge_pages_kib", hugeMapped * kib}}},
             {"oom_score_adj", p.oomScoreAdj},
             {"oom_score", p.running() ? Kernel::oomScore(m, p) : 0},
         });
     }
     const Counters& c = m.counters;
+    // AnonHugePages of /proc/meminfo: THP memory that some PMD still maps (each frame once).
+    std::uint64_t hugeFrames = 0;
+    std::uint64_t shmemFrames = 0;
+    for (const Frame& f : m.memory.frames()) {
+        hugeFrames += f.pmdMaps > 0 ? 1 : 0;
+        shmemFrames += f.shmem != kNoShmem ? 1 : 0;
+    }
     std::uint64_t dirtyPages = 0;
     for (const Frame& f : m.memory.frames())
         dirtyPages += f.use == FrameUse::PageCache && f.dirty ? 1 : 0;
@@ -109,14 +126,22 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"misses", c.tlbMisses},
           {"walks", c.walks},
           {"flushes", c.tlbFlushes},
-          {"pages_flushed", c.pagesFlushed}}},
+          {"pages_flushed", c.pagesFlushed},
+          {"reach_kib", m.tlb.reachPages() * kib}}},
         {"memory",
          {{"frames_total", m.memory.total()},
           {"frames_free", m.memory.freeCount()},
           {"frames_anon", m.memory.countOf(FrameUse::Anon)},
           {"page_table_frames", m.memory.countOf(FrameUse::PageTable)},
           {"page_cache_frames", m.memory.countOf(FrameUse::PageCache)},
-          {"page_size", m.geometry().pageSize()}}},
+          {"page_size", m.geometry().pageSize()},
+          {"shmem_kib", shmemFrames * kib}}},
+        {"thp",
+         {{"fault_alloc", c.thpFaultAlloc},
+          {"fault_fallback", c.thpFaultFallback},
+          {"zero_page_maps", c.thpZeroPageMaps},
+          {"split_pmd", c.thpSplitPmd},
+          {"anon_huge_pages_kib", hugeFrames * kib}}},
         {"accesses", c.accesses},
         {"oom_kill_count", c.oomKills},
         {"oom_kills", oomKills},

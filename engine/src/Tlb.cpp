@@ -16,23 +16,34 @@ Tlb::Tlb(const TlbConfig& cfg) : m_cfg(cfg) {
 }
 
 std::optional<std::uint32_t> Tlb::lookup(std::uint16_t asid, Vpn vpn) {
-    const std::uint32_t base = setOf(vpn) * m_cfg.ways;
-    for (std::uint32_t w = 0; w < m_cfg.ways; ++w) {
-        TlbEntry& e = m_entries[base + w];
-        if (e.valid && e.asid == asid && e.vpn == vpn) {
-            e.lastUse = ++m_clock;
-            return base + w;
+    // A 4 KiB entry is looked up in the set of its page number, a huge one in the set of its
+    // huge page number (H3: one array shared by both sizes).
+    for (int pass = 0; pass < (m_hugeOrder > 0 ? 2 : 1); ++pass) {
+        const bool huge = pass == 1;
+        const Vpn key{huge ? vpn.value >> m_hugeOrder : vpn.value};
+        const std::uint32_t base = setOf(key) * m_cfg.ways;
+        for (std::uint32_t w = 0; w < m_cfg.ways; ++w) {
+            TlbEntry& e = m_entries[base + w];
+            if (e.valid && e.asid == asid && e.huge == huge && e.vpn == key) {
+                e.lastUse = ++m_clock;
+                return base + w;
+            }
         }
     }
     return std::nullopt;
 }
 
-std::uint32_t Tlb::fill(std::uint16_t asid, Vpn vpn, Pfn pfn, bool writable, bool executable) {
-    const std::uint32_t base = setOf(vpn) * m_cfg.ways;
+std::uint32_t Tlb::fill(std::uint16_t asid, Vpn vpn, Pfn pfn, bool writable, bool executable,
+                        bool huge) {
+    huge = huge && m_hugeOrder > 0;
+    const std::uint64_t offset = huge ? vpn.value & ((std::uint64_t{1} << m_hugeOrder) - 1) : 0;
+    const Vpn key{huge ? vpn.value >> m_hugeOrder : vpn.value};
+    const Pfn first{pfn.value - (pfn.value == 0 ? 0 : offset)};  // the zero page stays frame 0
+    const std::uint32_t base = setOf(key) * m_cfg.ways;
     std::uint32_t victim = base;
     for (std::uint32_t w = 0; w < m_cfg.ways; ++w) {
         TlbEntry& e = m_entries[base + w];
-        if (e.valid && e.asid == asid && e.vpn == vpn) {  // refresh in place
+        if (e.valid && e.asid == asid && e.huge == huge && e.vpn == key) {  // refresh in place
             victim = base + w;
             break;
         }
@@ -42,20 +53,37 @@ std::uint32_t Tlb::fill(std::uint16_t asid, Vpn vpn, Pfn pfn, bool writable, boo
         }
         if (m_entries[victim].valid && e.lastUse < m_entries[victim].lastUse) victim = base + w;
     }
-    m_entries[victim] = TlbEntry{true, writable, executable, asid, vpn, pfn, ++m_clock};
+    m_entries[victim] = TlbEntry{true, writable, executable, asid, key, first, ++m_clock, huge};
     return victim;
 }
 
 bool Tlb::invalidate(std::uint16_t asid, Vpn vpn) {
-    const std::uint32_t base = setOf(vpn) * m_cfg.ways;
-    for (std::uint32_t w = 0; w < m_cfg.ways; ++w) {
-        TlbEntry& e = m_entries[base + w];
-        if (e.valid && e.asid == asid && e.vpn == vpn) {
-            e = TlbEntry{};
-            return true;
+    bool dropped = false;
+    for (int pass = 0; pass < (m_hugeOrder > 0 ? 2 : 1); ++pass) {
+        const bool huge = pass == 1;
+        const Vpn key{huge ? vpn.value >> m_hugeOrder : vpn.value};
+        const std::uint32_t base = setOf(key) * m_cfg.ways;
+        for (std::uint32_t w = 0; w < m_cfg.ways; ++w) {
+            TlbEntry& e = m_entries[base + w];
+            if (e.valid && e.asid == asid && e.huge == huge && e.vpn == key) {
+                e = TlbEntry{};
+                dropped = true;
+            }
         }
     }
-    return false;
+    return dropped;
+}
+
+std::uint64_t Tlb::reachPages() const {
+    std::uint64_t n = 0;
+    for (const TlbEntry& e : m_entries)
+        if (e.valid) n += e.huge ? std::uint64_t{1} << m_hugeOrder : 1;
+    return n;
+}
+
+Pfn Tlb::translate(const TlbEntry& e, Vpn vpn) const {
+    if (!e.huge || e.pfn.value == 0) return e.pfn;
+    return Pfn{e.pfn.value + (vpn.value & ((std::uint64_t{1} << m_hugeOrder) - 1))};
 }
 
 std::uint32_t Tlb::flushAsid(std::uint16_t asid) {

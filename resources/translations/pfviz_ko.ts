@@ -480,6 +480,82 @@
         <translation>kswapd가 백그라운드에서 검사한 %2페이지 중 %1페이지를 회수합니다(W5).</translation>
     </message>
     <message>
+        <source>huge page alloc</source>
+        <translation>huge page 할당</translation>
+    </message>
+    <message>
+        <source>huge zero page</source>
+        <translation>거대 제로 페이지</translation>
+    </message>
+    <message>
+        <source>THP fallback</source>
+        <translation>THP 대체(4 KiB)</translation>
+    </message>
+    <message>
+        <source>huge page split</source>
+        <translation>huge page 분할</translation>
+    </message>
+    <message>
+        <source>PMD set</source>
+        <translation>PMD 설정</translation>
+    </message>
+    <message>
+        <source>madvise huge</source>
+        <translation>madvise huge</translation>
+    </message>
+    <message>
+        <source>Level %1: entry %2 of the table in frame %3 maps a 2 MiB huge page (PS bit): the walk ends here (T1).</source>
+        <translation>레벨 %1: 프레임 %3에 있는 테이블의 엔트리 %2가 2 MiB huge page(거대 페이지)를 매핑합니다(PS 비트): 페이지 워크가 여기서 끝납니다 (T1).</translation>
+    </message>
+    <message>
+        <source>Minor fault: first write to an empty 2 MiB range that may use huge pages; one fault maps 512 pages at once (H2).</source>
+        <translation>마이너 폴트: huge page(거대 페이지)를 쓸 수 있는 빈 2 MiB 범위에 처음 씁니다. 폴트 한 번에 512페이지를 한꺼번에 매핑합니다 (H2).</translation>
+    </message>
+    <message>
+        <source>Minor fault: first read of an empty 2 MiB range that may use huge pages; it maps the huge zero page, RSS does not grow (H2).</source>
+        <translation>마이너 폴트: huge page(거대 페이지)를 쓸 수 있는 빈 2 MiB 범위를 처음 읽습니다. 거대 제로 페이지를 매핑하며 RSS는 늘지 않습니다 (H2).</translation>
+    </message>
+    <message>
+        <source>Minor fault: write to a read-only huge page that nobody else maps any more; the PMD is made writable in place.</source>
+        <translation>마이너 폴트: 이제 다른 누구도 매핑하지 않는 읽기 전용 huge page에 씁니다. PMD를 그 자리에서 쓰기 가능으로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>Minor fault in shared memory: the page every sharer maps is mapped here (allocated on its first touch); it is never copied (C6).</source>
+        <translation>공유 메모리의 마이너 폴트: 모든 공유자가 매핑하는 그 페이지를 여기에도 매핑합니다(처음 접근할 때 할당됨). 절대 복사되지 않습니다 (C6).</translation>
+    </message>
+    <message>
+        <source>A huge page: %1 contiguous frames from frame %2 are allocated and zeroed for %3 (H2).</source>
+        <translation>huge page(거대 페이지): 프레임 %2부터 연속된 프레임 %1개를 %3에 할당하고 0으로 채웁니다 (H2).</translation>
+    </message>
+    <message>
+        <source>The PMD at %1 points at the huge zero page, read-only: 2 MiB of zeros, no new frame (H2).</source>
+        <translation>%1의 PMD가 거대 제로 페이지를 읽기 전용으로 가리킵니다: 0으로 된 2 MiB, 새 프레임은 없습니다 (H2).</translation>
+    </message>
+    <message>
+        <source>No aligned block of free frames for a huge page at %1 (or memory is low): the fault falls back to 4 KiB pages (H2).</source>
+        <translation>%1의 huge page에 쓸 정렬된 빈 프레임 블록이 없습니다(또는 메모리가 부족합니다): 폴트는 4 KiB 페이지로 물러납니다 (H2).</translation>
+    </message>
+    <message>
+        <source>Huge page split: the PMD at %1 becomes a table of %2 PTEs for the same frames; its 2 MiB TLB entry is flushed and that TLB reach is lost (C7, H3).</source>
+        <translation>huge page 분할: %1의 PMD가 같은 프레임을 가리키는 PTE %2개짜리 테이블이 됩니다. 2 MiB TLB 엔트리는 플러시되고 그만큼의 TLB 도달 범위를 잃습니다 (C7, H3).</translation>
+    </message>
+    <message>
+        <source>The PMD entry now maps %1 pages from frame %2 as one huge page, writable: the walk ends at level %3 (T1).</source>
+        <translation>이제 PMD 엔트리가 프레임 %2부터 %1페이지를 huge page 하나로, 쓰기 가능하게 매핑합니다: 페이지 워크는 레벨 %3에서 끝납니다 (T1).</translation>
+    </message>
+    <message>
+        <source>The PMD entry now maps %1 pages from frame %2 as one huge page, read-only: the walk ends at level %3 (T1).</source>
+        <translation>이제 PMD 엔트리가 프레임 %2부터 %1페이지를 huge page 하나로, 읽기 전용으로 매핑합니다: 페이지 워크는 레벨 %3에서 끝납니다 (T1).</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_HUGEPAGE) on %1 pages at %2: faults there may map huge pages (H2).</source>
+        <translation>%2의 %1페이지에 madvise(MADV_HUGEPAGE): 그곳의 폴트는 huge page(거대 페이지)를 매핑할 수 있습니다 (H2).</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_NOHUGEPAGE) on %1 pages at %2: faults there use 4 KiB pages (H2).</source>
+        <translation>%2의 %1페이지에 madvise(MADV_NOHUGEPAGE): 그곳의 폴트는 4 KiB 페이지를 씁니다 (H2).</translation>
+    </message>
+    <message>
         <source>page-cache read</source>
         <translation>페이지 캐시 읽기</translation>
     </message>
@@ -753,6 +829,36 @@ virtual → physical</source>
     <message>
         <source>Event %1 of %2: %3</source>
         <translation>이벤트 %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>[%1] huge page
+table in frame %2</source>
+        <translation>[%1] huge page
+테이블은 프레임 %2</translation>
+    </message>
+    <message>
+        <source>PMD set → huge page
+at frame %1</source>
+        <translation>PMD 설정 → huge page
+프레임 %1</translation>
+    </message>
+    <message>
+        <source>huge page: %1 frames
+from %2</source>
+        <translation>huge page: 프레임 %1개
+%2부터</translation>
+    </message>
+    <message>
+        <source>huge page split</source>
+        <translation>huge page 분할</translation>
+    </message>
+    <message>
+        <source>THP fallback: 4 KiB</source>
+        <translation>THP 대체: 4 KiB</translation>
+    </message>
+    <message>
+        <source>huge zero page</source>
+        <translation>거대 제로 페이지</translation>
     </message>
     <message>
         <source>file page %1 read
@@ -1615,6 +1721,10 @@ virtual → physical</source>
         <translation>프레임 %1개, 칸당 %2개 (Ctrl+휠로 확대/축소)</translation>
     </message>
     <message>
+        <source>  %1 at %2 (huge page)</source>
+        <translation>  %1의 %2 (huge page)</translation>
+    </message>
+    <message>
         <source>page cache (file)</source>
         <translation>페이지 캐시 (파일)</translation>
     </message>
@@ -1712,6 +1822,20 @@ virtual → physical</source>
     <message>
         <source>private</source>
         <translation>전용</translation>
+    </message>
+    <message>
+        <source>huge zero page (read-only)</source>
+        <translation>거대 제로 페이지 (읽기 전용)</translation>
+    </message>
+    <message numerus="yes">
+        <source>2 MiB huge page, %n sharers</source>
+        <translation>
+            <numerusform>2 MiB huge page, 공유 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>2 MiB huge page</source>
+        <translation>2 MiB huge page</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2043,10 @@ virtual → physical</source>
     <message>
         <source>(stale)</source>
         <translation>(오래됨)</translation>
+    </message>
+    <message>
+        <source>%1 (2 MiB)</source>
+        <translation>%1 (2 MiB)</translation>
     </message>
 </context>
 <context>

@@ -88,13 +88,16 @@ struct CostModel {
     std::uint64_t forkPerPte{100};           // copying one PTE at fork (C1: 16 MiB took ~0.47 ms)
     std::uint64_t contextSwitch{2000};
     // Memory pressure (§12; illustrative).
-    std::uint64_t swapInSsd{80000};      // major fault, read one page from an SSD swap device
-    std::uint64_t swapInHdd{8000000};    // major fault, HDD (seek + rotation)
-    std::uint64_t swapInZram{10000};     // major fault, decompress one page from zram
-    std::uint64_t swapCacheHit{1000};    // minor fault, page found in the swap cache (S2)
-    std::uint64_t reclaimScanPage{50};   // reclaim: one page looked at on an LRU list
-    std::uint64_t swapOutDisk{2000};     // reclaim: submitting one page write (I/O is async)
-    std::uint64_t swapOutZram{8000};     // reclaim: compressing one page into zram (synchronous)
+    std::uint64_t swapInSsd{80000};     // major fault, read one page from an SSD swap device
+    std::uint64_t swapInHdd{8000000};   // major fault, HDD (seek + rotation)
+    std::uint64_t swapInZram{10000};    // major fault, decompress one page from zram
+    std::uint64_t swapCacheHit{1000};   // minor fault, page found in the swap cache (S2)
+    std::uint64_t reclaimScanPage{50};  // reclaim: one page looked at on an LRU list
+    std::uint64_t swapOutDisk{2000};    // reclaim: submitting one page write (I/O is async)
+    std::uint64_t swapOutZram{8000};    // reclaim: compressing one page into zram (synchronous)
+    // Transparent huge pages (H2; §12: 50-200 us to zero 2 MiB).
+    std::uint64_t faultThpAlloc{100000};  // minor fault that allocates and zeroes a THP
+    std::uint64_t thpSplit{2000};         // splitting a PMD mapping into a PTE table (C7)
     // Page cache (§5, §12; illustrative).
     std::uint64_t fileRead{80000};      // major fault / read(): one read I/O from an SSD (P1)
     std::uint64_t fileCacheHit{3000};   // minor fault that finds the page cached (P1/P3)
@@ -130,6 +133,12 @@ struct PressureThresholds {
     bool operator==(const PressureThresholds&) const = default;
 };
 
+/// /sys/kernel/mm/transparent_hugepage/enabled (H2): never, madvise (VMAs with MADV_HUGEPAGE),
+/// always (every anonymous VMA without MADV_NOHUGEPAGE).
+enum class ThpMode : std::uint8_t { Never, Madvise, Always };
+/// madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) on a VMA.
+enum class ThpAdvice : std::uint8_t { None, Huge, NoHuge };
+
 struct MachineConfig {
     std::uint64_t frames{256};  // physical memory size in frames (frame 0 is the zero page)
     Geometry geometry{};
@@ -142,6 +151,7 @@ struct MachineConfig {
     std::uint64_t minFreeKbytes{0};          // 0 = the kernel default from memory size (W1)
     std::uint32_t watermarkScaleFactor{10};  // W2, 1..3000
     PressureThresholds pressure{};
+    ThpMode thp{ThpMode::Never};
     std::vector<FileSpec> files;     // the scenario's files (P1-P7)
     std::uint32_t readAheadKb{128};  // fixed readahead window (P2); 0 = no readahead
     bool operator==(const MachineConfig&) const = default;

@@ -31,14 +31,20 @@ struct Counters {
     std::uint64_t framesFreed{};
     std::uint64_t oomKills{};
     // Memory pressure (/proc/vmstat names in comments).
-    std::uint64_t swapIns{};         // pswpin
-    std::uint64_t swapOuts{};        // pswpout
-    std::uint64_t swapCacheHits{};   // swap-in faults served from the swap cache (minor)
-    std::uint64_t kswapdWakeups{};   // kswapd_low_wmark_hit_quickly-ish: sleeping -> awake
-    std::uint64_t directReclaims{};  // allocstall
-    std::uint64_t pagesScanned{};    // pgscan_kswapd + pgscan_direct
-    std::uint64_t pagesReclaimed{};  // pgsteal_kswapd + pgsteal_direct
-    std::uint64_t directReclaimNs{}; // time the allocating tasks spent in direct reclaim (W6)
+    std::uint64_t swapIns{};          // pswpin
+    std::uint64_t swapOuts{};         // pswpout
+    std::uint64_t swapCacheHits{};    // swap-in faults served from the swap cache (minor)
+    std::uint64_t kswapdWakeups{};    // kswapd_low_wmark_hit_quickly-ish: sleeping -> awake
+    std::uint64_t directReclaims{};   // allocstall
+    std::uint64_t pagesScanned{};     // pgscan_kswapd + pgscan_direct
+    std::uint64_t pagesReclaimed{};   // pgsteal_kswapd + pgsteal_direct
+    std::uint64_t directReclaimNs{};  // time the allocating tasks spent in direct reclaim (W6)
+
+    // Transparent huge pages (H2, C7).
+    std::uint64_t thpFaultAlloc{};     // thp_fault_alloc
+    std::uint64_t thpFaultFallback{};  // thp_fault_fallback: no aligned free block, 4 KiB pages
+    std::uint64_t thpZeroPageMaps{};   // read faults that mapped the huge zero page
+    std::uint64_t thpSplitPmd{};       // thp_split_pmd: PMD mappings turned into PTE tables
     // Page cache (§5).
     std::uint64_t pageCacheHits{};    // file pages found cached by a fault or read()
     std::uint64_t pageCacheMisses{};  // file pages that had to be read (a read I/O each)

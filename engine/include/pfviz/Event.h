@@ -13,7 +13,8 @@ enum class EventKind : std::uint8_t {
     AccessStart,     // the CPU issues an access: pid, va, access
     TlbHit,          // frame = translation
     TlbMiss,         //
-    WalkLevel,       // level, index, tableFrame = table read; present = entry present
+    WalkLevel,       // level, index, tableFrame = table read; present = entry present;
+                     // full = the entry is a huge-page leaf (PS bit, T1)
     TlbFill,         // frame, writable
     PageFault,       // #PF raised: present = PTE was present (protection fault), access
     MinorFault,      // classification: reason (FaultReason)
@@ -52,18 +53,28 @@ enum class EventKind : std::uint8_t {
     OomKill,        // pid = victim, count = badness (O2), index = Machine::oomReports index,
                     // otherPid = the process whose allocation failed
     // --- memory pressure (§6-§8) ---
-    MajorFault,      // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
-    SwapOut,         // frame written to (or dropped against) swap slot `index`; pid = a mapper,
-                     // va, count = PTEs turned into swap entries, present = a write was needed
-    SwapIn,          // frame filled from swap slot `index` (major) or taken from the swap cache
-                     // (present = cache hit, minor); count = readahead pages added (S3)
-    LruActivate,     // frame moved to the active list (L3: referenced twice)
-    LruDeactivate,   // frame moved from the active to the inactive list (L4)
-    KswapdWake,      // free fell below the low watermark (W3/W5): count = free frames
-    KswapdSleep,     // free is back above high (W5): count = free frames
-    Reclaim,         // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
-                     // present = true); count = pages reclaimed, index = pages scanned,
-                     // cost = the stall charged to the task (W6)
+    MajorFault,     // classification: reason (SwapIn), cost = the I/O wait (F2, S2)
+    SwapOut,        // frame written to (or dropped against) swap slot `index`; pid = a mapper,
+                    // va, count = PTEs turned into swap entries, present = a write was needed
+    SwapIn,         // frame filled from swap slot `index` (major) or taken from the swap cache
+                    // (present = cache hit, minor); count = readahead pages added (S3)
+    LruActivate,    // frame moved to the active list (L3: referenced twice)
+    LruDeactivate,  // frame moved from the active to the inactive list (L4)
+    KswapdWake,     // free fell below the low watermark (W3/W5): count = free frames
+    KswapdSleep,    // free is back above high (W5): count = free frames
+    Reclaim,        // a reclaim pass: pid = 0 for kswapd, else the allocating task (direct,
+                    // present = true); count = pages reclaimed, index = pages scanned,
+                    // cost = the stall charged to the task (W6)
+
+    // --- transparent huge pages (H2, C7) ---
+    ThpAlloc,         // a huge page allocated and zeroed: frame = first frame, va = huge page
+                      // start, count = pages (512)
+    HugeZeroPageMap,  // a PMD maps the huge zero page (H2 read): va = huge page start
+    ThpFallback,      // no aligned free block (or memory is low): the fault uses 4 KiB pages
+    ThpSplit,         // a huge PMD became a PTE table (C7): va, frame = first frame, count = PTEs,
+                      // level = the PMD level; the huge TLB entry is flushed with it
+    PmdSet,           // huge PMD entry written: frame = first frame, writable, level, count
+    MadviseHuge,      // MADV_HUGEPAGE (index 1) / MADV_NOHUGEPAGE (index 2): va, count = pages
     // --- page cache (§5) ---
     PageCacheRead,  // file pages read into the cache: frame = the requested page, index = its
                     // page index in the file, count = pages read incl. readahead (P1/P2)
@@ -88,6 +99,13 @@ enum class FaultReason : std::uint8_t {
     Spurious,       // the PTE already allowed the access (stale TLB entry): A/D bits only (F1)
     SwapIn,         // read from the swap device: major (S2; zram: S4)
     SwapCacheHit,   // the page was still in the swap cache: minor (S2/S3)
+
+    // --- huge pages and shared memory ---
+    ThpAlloc,          // first write to an empty PMD: a whole huge page (H2)
+    HugeZeroPageRead,  // first read of an empty PMD: the huge zero page (H2)
+    ThpReuse,          // write to a read-only huge PMD whose pages are exclusive: made writable
+    Shmem,             // shared anonymous memory: the shmem page is mapped (allocated at its
+                       // first touch by any sharer), never copied (C6)
     FileRead,       // the file page was not cached: read from disk, major (P1)
     FileCacheHit,   // the file page was cached: minor (P1/P3)
     FileCow,        // write to a MAP_PRIVATE file page: private anonymous copy (P5)

@@ -27,14 +27,18 @@ public:
     /// One memory access by `pid` at `va`: TLB, walk, fault, retry (T2, F1).
     void access(Pid pid, VirtAddr va, Access a);
     /// Reserves a VMA (A1). Returns the start address, or nothing if the call failed.
+    /// `shared`: MAP_SHARED|MAP_ANONYMOUS, shared memory that fork never copies (C6).
     std::optional<VirtAddr> mmap(Pid pid, std::uint64_t length, std::optional<VirtAddr> hint,
-                                 Prot prot, bool populate, const std::string& name);
+                                 Prot prot, bool populate, const std::string& name,
+                                 bool shared = false);
     /// glibc-like malloc: big blocks get their own mapping, small ones come from the brk heap.
     std::optional<VirtAddr> malloc(Pid pid, std::uint64_t length, const std::string& name);
     void free(Pid pid, const std::string& name);
     void munmap(Pid pid, VirtAddr start, std::uint64_t length);
     void mprotect(Pid pid, VirtAddr start, std::uint64_t length, Prot prot);
     void madviseDontneed(Pid pid, VirtAddr start, std::uint64_t length);
+    /// MADV_HUGEPAGE / MADV_NOHUGEPAGE: marks the VMAs of the range (H2); mapped pages stay.
+    void madviseHuge(Pid pid, VirtAddr start, std::uint64_t length, ThpAdvice advice);
     /// MAP_POPULATE / MADV_POPULATE_WRITE: the kernel faults the pages in for the caller (F4).
     void populate(Pid pid, VirtAddr start, std::uint64_t length);
     bool fork(Pid parent, Pid child, const std::string& childName);
@@ -150,10 +154,50 @@ private:
     /// One single-page flush after a fault changed the frame of a present entry (T3).
     void flushPage(std::uint16_t asid, Pid pid, VirtAddr va);
     bool runOomKiller(Process& requester);
-    std::optional<VirtAddr> findFreeArea(const Process& p, std::uint64_t length) const;
+    std::optional<VirtAddr> findFreeArea(const Process& p, std::uint64_t length,
+                                         std::uint64_t align) const;
     void insertVma(Process& p, Vma v);
     void splitAt(Process& p, VirtAddr addr);
     std::uint16_t asidFor(const Process& p) const;
+
+    // --- Transparent huge pages (kernel/HugePages.cpp): H2, H3, C7 ---
+    /// Bytes of one huge page (2 MiB on x86-64); 0 without a PMD level.
+    std::uint64_t hugeBytes() const;
+    /// H2: THP may be used for `v` (enabled=always, or madvise + MADV_HUGEPAGE; never shmem).
+    bool thpAllowed(const Vma& v) const;
+    /// The huge PMD entry covering `va`, if there is one.
+    std::optional<Slot> findHuge(const Process& p, VirtAddr va) const;
+    /// Finds or creates the tables down to the PMD table of `va` (T6); the PMD entry's slot.
+    std::optional<Slot> ensurePmd(Process& p, VirtAddr va);
+    /// The huge-page part of a fault (H2, C7). Nothing: the 4 KiB path handles the fault (no
+    /// THP here, fallback, or the PMD was just split).
+    std::optional<FaultResult> hugeFault(Process& p, const Vma& vma, VirtAddr va, Access a);
+    /// Turns the huge PMD covering `va` into a PTE table of the same pages (C7). `mayReclaim`:
+    /// the table page may be taken through allocFrame (else only from the free list). False
+    /// when no page-table page could be had or `p` died.
+    bool splitHuge(Process& p, VirtAddr va, bool mayReclaim);
+    /// Splits every huge PMD that overlaps [start, end) (mprotect) or only those that cross
+    /// its ends (`edgesOnly`: munmap, madvise, VMA splits).
+    void splitHugeRange(Process& p, VirtAddr start, VirtAddr end, bool edgesOnly);
+    /// zapRange's huge part: huge PMDs across the ends are split, those inside are unmapped.
+    void zapHuge(Process& p, VirtAddr start, VirtAddr end, std::vector<Vpn>& flush,
+                 std::uint64_t& pages, std::uint64_t& freed);
+    /// Drops one huge mapping (munmap, exit): mapcounts, RSS, frames with no mapper left.
+    void unmapHuge(Process& p, Pte& e, std::uint64_t& freed);
+    /// The last PMD mapping of a THP went: its tail pages join the LRU one by one.
+    void thpUnmappedFromPmds(Pfn head);
+    /// fork of one huge PMD: write-protected in both, shared (C1 for a PMD).
+    bool forkHuge(Pid parent, Pid child, VirtAddr va);
+    /// Reclaim: referenced huge PMDs of the THP headed by `f` (A bits cleared).
+    std::uint32_t harvestHuge(Pfn f);
+    /// Reclaim: splits the THP headed by `f` in every mapper before it is swapped out (§14).
+    bool splitForReclaim(Pfn f);
+
+    // --- Shared anonymous memory (kernel/Shmem.cpp): C6 ---
+    std::uint32_t createShmem(std::uint64_t pages);
+    FaultResult shmemFault(Process& p, const Vma& vma, VirtAddr va, Access a);
+    /// Frees the shmem objects that no VMA uses any more, with their pages.
+    void releaseUnusedShmem();
 
     Machine& m_m;
     std::vector<Event>& m_out;

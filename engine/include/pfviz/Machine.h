@@ -110,6 +110,14 @@ enum class PressureLevel : std::uint8_t { Normal, Caution, Warning, Danger, Crit
 /// "normal", "caution", "warning", "danger", "critical".
 const char* pressureLevelId(PressureLevel l);
 
+/// A shared anonymous mapping's memory (MAP_SHARED|MAP_ANONYMOUS is shmem, C6): one frame per
+/// page, allocated at the first touch by any sharer and kept until the last VMA using it goes.
+struct ShmemObject {
+    std::vector<std::uint32_t> frames;  // kNoFrame: not allocated yet
+    bool live{false};
+    bool operator==(const ShmemObject&) const = default;
+};
+
 struct Machine {
     explicit Machine(const MachineConfig& cfg = {}, std::uint64_t seed = 0);
 
@@ -146,13 +154,24 @@ struct Machine {
     const Geometry& geometry() const { return config.geometry; }
     Vpn vpnOf(VirtAddr va) const { return Vpn{va >> config.geometry.pageBits}; }
 
-    /// Leaf PTE for `va` in `p`, or nullptr when a table on the way is missing.
+    /// Leaf PTE for `va` in `p`, or nullptr when a table on the way is missing. A huge PMD entry
+    /// covering `va` is returned as the leaf (check `huge()`).
     const Pte* leafPte(const Process& p, VirtAddr va) const;
     Pte* leafPte(const Process& p, VirtAddr va);
-    /// Visits every present-or-not leaf PTE slot that is non-empty: f(va, pte).
+    /// Visits every present-or-not leaf PTE slot that is non-empty: f(va, pte). A huge PMD entry
+    /// (`pte.huge()`) is visited once, at the start of its range.
     template <typename F>
     void forEachLeaf(const Process& p, F&& f) const {
         if (p.root != kNoNode) visitLeaves(p.root, 0, 0, f);
+    }
+
+    /// Shared anonymous memory objects (C6); a VMA refers to one by index.
+    std::vector<ShmemObject> shmem;
+
+    /// Pages per huge page (512 on x86-64), 0 when the geometry has a single level.
+    std::uint64_t hugePages() const {
+        return config.geometry.levels() >= 2 ? std::uint64_t{1} << config.geometry.levelBits.back()
+                                             : 0;
     }
 
     bool operator==(const Machine&) const = default;
@@ -167,8 +186,8 @@ private:
             const Pte& e = n.entries[i];
             if (e.flags == 0 && e.target == 0) continue;
             const VirtAddr va = base | (static_cast<VirtAddr>(i) << shift);
-            if (leaf)
-                f(va, e);
+            if (leaf || e.huge())
+                f(va, e);  // a huge entry is one leaf covering 2^hugeOrder pages (H2)
             else if (e.present())
                 visitLeaves(static_cast<std::uint32_t>(e.target), level + 1, va, f);
         }

@@ -21,6 +21,9 @@ inline constexpr std::uint16_t ProtNone = 1u << 6;
 /// when it was swapped out, so it comes back writable (S5).
 inline constexpr std::uint16_t Swap = 1u << 7;
 inline constexpr std::uint16_t SwapExclusive = 1u << 8;
+/// PS bit in an upper-level (PMD) entry: the entry is a leaf mapping a huge page (T1, H2);
+/// `target` is its first frame (512 contiguous frames), or the zero page with ZeroPage.
+inline constexpr std::uint16_t Huge = 1u << 15;
 }  // namespace pte
 
 /// One entry. Leaf level: `target` is the frame number. Upper levels: `target` is the index of
@@ -35,6 +38,8 @@ struct Pte {
     bool mapped() const { return (flags & (pte::Present | pte::ProtNone)) != 0; }
     bool empty() const { return flags == 0 && target == 0; }
     bool swapped() const { return (flags & pte::Swap) != 0; }
+    /// A huge-page leaf at an upper level (never a pointer to a lower table).
+    bool huge() const { return (flags & pte::Huge) != 0; }
     bool operator==(const Pte&) const = default;
 };
 

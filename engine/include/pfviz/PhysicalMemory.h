@@ -18,6 +18,7 @@ inline constexpr int kLruCount = 5;
 inline constexpr std::uint32_t kNoFile = 0xffffffffu;
 inline constexpr std::uint32_t kNoFrame = 0xffffffffu;
 inline constexpr std::uint32_t kNoSlot = 0xffffffffu;
+inline constexpr std::uint32_t kNoShmem = 0xffffffffu;
 
 struct Frame {
     FrameUse use{FrameUse::Free};
@@ -32,6 +33,8 @@ struct Frame {
     std::uint32_t prev{kNoFrame};   // LRU links (towards the head / the tail)
     std::uint32_t next{kNoFrame};
     std::uint32_t swapSlot{kNoSlot};  // Anon: the page is in the swap cache for this slot
+    std::uint32_t pmdMaps{};          // THP: huge PMD entries mapping this frame (in mapcount too)
+    std::uint32_t shmem{kNoShmem};    // shared anonymous memory: the owning shmem object (C6)
     // PageCache: the file (index into MachineConfig::files); `vpn` holds the page's index in
     // the file. `dirty`: written through a shared mapping and not yet written back (P6).
     std::uint32_t file{kNoFile};
@@ -47,6 +50,10 @@ public:
     /// never-used one. Returns Pfn::none() when memory is exhausted.
     Pfn allocate(FrameUse use, Pid owner, Vpn vpn = {}, std::uint8_t level = 0);
     void release(Pfn pfn);
+    /// Takes `n` contiguous free frames starting at a multiple of `n` (a huge page needs a
+    /// physically aligned block). Returns the first frame, or Pfn::none() when no such block is
+    /// free (no compaction, §14).
+    Pfn allocateBlock(std::uint64_t n, FrameUse use, Pid owner, Vpn firstVpn);
 
     const Frame& frame(Pfn pfn) const { return m_frames[pfn.value]; }
     Frame& frame(Pfn pfn) { return m_frames[pfn.value]; }

@@ -4,9 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "pfviz/Config.h"
 #include "pfviz/Counters.h"
 #include "pfviz/Event.h"
 #include "pfviz/PageTables.h"
+#include "pfviz/PhysicalMemory.h"
 #include "pfviz/Types.h"
 
 namespace pfviz {
@@ -23,6 +25,12 @@ struct Vma {
     std::string file;            // File: the backing file's name
     std::uint64_t fileOffset{};  // File: offset of `start` in the file, bytes
     std::string name;            // label shown in the UI ("heap", a scenario region name)
+    /// Shared anonymous mapping: index into Machine::shmem, and the page of `start` in it (C6).
+    std::uint32_t shmem{kNoShmem};
+    std::uint64_t shmemPage{};
+    /// madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) on this range (H2).
+    ThpAdvice thpAdvice{ThpAdvice::None};
+    bool isShmem() const { return shmem != kNoShmem; }
     bool randomAccess{false};    // MADV_RANDOM: no readahead on faults (P2)
     bool contains(VirtAddr va) const { return va >= start && va < end; }
     bool operator==(const Vma&) const = default;

@@ -35,9 +35,10 @@ enum class OpKind : std::uint8_t {
     Populate,  // prefault a region (MAP_POPULATE / MADV_POPULATE_WRITE) (F4)
     MadviseDontneed,  // (A5)
     Mprotect,
-    Switch,      // context switch
-    Sleep,       // simulated time passes
-    Checkpoint,  // pause point
+    Switch,       // context switch
+    Sleep,        // simulated time passes
+    Checkpoint,   // pause point
+    MadviseHuge,  // MADV_HUGEPAGE / MADV_NOHUGEPAGE (H2)
     Read,           // read() of a file through the page cache: no faults (P4)
     Msync,          // msync(MS_SYNC) of a region: write back its dirty file pages (P6)
     MadviseRandom,  // madvise(MADV_RANDOM): no readahead on faults in the range (P2)
@@ -56,7 +57,8 @@ struct Operation {
     std::optional<VirtAddr> addr;  // mmap hint (MAP_FIXED_NOREPLACE semantics) / access address
     Prot prot{true, true, false};
     bool shared{false};
-    bool populate{false};  // mmap with MAP_POPULATE
+    ThpAdvice advice{ThpAdvice::None};  // MadviseHuge
+    bool populate{false};               // mmap with MAP_POPULATE
     TouchAccess access{TouchAccess::Read};
     Pattern pattern{Pattern::Sequential};
     std::uint64_t stride{1};  // pages, for Pattern::Stride
