@@ -401,6 +401,12 @@ void MainWindow::createDocks() {
 
     // Live charts of the time series; clicking a point jumps there.
     m_charts = new ChartsPanel;
+    m_charts->setReadLock([this](const std::function<void()>& read) {
+        const auto guard = m_ctl.readGuard();
+        if (!guard.owns_lock()) return false;
+        read();
+        return true;
+    });
     connect(m_charts, &ChartsPanel::stepRequested, this, [this](std::uint64_t step) { m_ctl.seek(step); });
     connect(&m_ctl, &SimulationController::scenarioLoaded, this, [this] {
         const auto guard = m_ctl.readGuard();

@@ -9,6 +9,7 @@
 #if PFVIZ_WITH_QT
 #include <QApplication>
 #include <QString>
+#include <algorithm>
 #include <charconv>
 
 #include "charts/ChartExport.h"
@@ -21,12 +22,17 @@ const char* const kExportHelp =
     "usage: pfviz-cli export FILE|NAME --chart faults|memory|tlb|rss|workingset\n"
     "                        --format png|svg|pdf|csv|json --out FILE [--size WxH] [--dpi N]\n"
     "                        [--theme slide|dark|screen] [--until STEP|END] [--title TEXT]\n"
-    "                        [--caption TEXT] [--seed N] [--linear]\n"
+    "                        [--caption TEXT] [--seed N] [--linear] [--tau N]\n"
     "\n"
     "Runs a scenario (to the end, or until STEP steps are done) and writes one chart or its data.\n"
-    "  --chart C     faults (rates of minor/major/invalid/CoW faults, with the seed's thresholds),\n"
-    "                memory (stacked frames and RSS), tlb (hit rate and misses), rss (per process)\n"
-    "  --format F    png, svg, pdf (the chart) or csv, json (every sample of the series, undecimated)\n"
+    "  --chart C     faults (rates of minor/major/invalid/CoW faults, with the seed's "
+    "thresholds),\n"
+    "                memory (stacked frames, swap, watermarks, pressure level band, PSI avg10),\n"
+    "                tlb (hit rate and misses), rss (RSS and swap per process), workingset\n"
+    "                (Denning's W(t, tau) per process, over the scenario's page references)\n"
+    "  --format F    png, svg, pdf (the chart) or csv, json (every sample of the series, "
+    "undecimated;\n"
+    "                workingset: every W(t, tau) point)\n"
     "  --out FILE    written atomically: on failure the old file (or nothing) is left\n"
     "  --size WxH    pixels, default 1920x1080 (PDF: the page is WxH at --dpi)\n"
     "  --dpi N       default 96\n"
@@ -34,6 +40,7 @@ const char* const kExportHelp =
     "  --until S     stop after S steps (END: run to the end, the default)\n"
     "  --title TEXT  chart title; --caption TEXT: a line under the chart\n"
     "  --linear      linear instead of logarithmic rate axis (faults chart)\n"
+    "  --tau N       working-set window in references (workingset chart), default 100\n"
     "Works without a display (uses Qt's offscreen platform).\n"
     "Exit codes: 0 success, 2 bad input, usage or a file that cannot be written.\n";
 
@@ -80,16 +87,19 @@ int exportCommand(const std::vector<std::string>& argv) {
     const auto caption = args.value("--caption");
     const auto seed = args.unsignedValue("--seed");
     const bool linear = args.flag("--linear");
+    const auto tau = args.unsignedValue("--tau");
     const auto pos = args.positionals();
-    if (pos.size() != 1) throw UsageError{"export takes exactly one scenario (a file or a built-in name)"};
+    if (pos.size() != 1)
+        throw UsageError{"export takes exactly one scenario (a file or a built-in name)"};
     if (!chart) throw UsageError{"--chart is required (faults, memory, tlb, rss or workingset)"};
     if (!format) throw UsageError{"--format is required (png, svg, pdf, csv or json)"};
     if (!out) throw UsageError{"--out is required"};
 
     const auto kind = ui::chartFromName(QString::fromStdString(*chart));
-    if (!kind) throw UsageError{"unknown --chart '" + *chart + "' (faults, memory, tlb, rss or workingset)"};
-    if (*kind == ui::ChartKind::WorkingSet)
-        throw UsageError{"the working-set chart needs the trace engine, which this build does not have yet"};
+    if (!kind)
+        throw UsageError{"unknown --chart '" + *chart +
+                         "' (faults, memory, tlb, rss or workingset)"};
+    if (tau && *tau == 0) throw UsageError{"--tau must be at least 1"};
     const std::string fmt = *format;
     if (fmt != "png" && fmt != "svg" && fmt != "pdf" && fmt != "csv" && fmt != "json")
         throw UsageError{"unknown --format '" + fmt + "' (png, svg, pdf, csv or json)"};
@@ -132,22 +142,34 @@ int exportCommand(const std::vector<std::string>& argv) {
 
     ui::ChartData data(*kind);
     const std::uint64_t limit = untilStep ? *untilStep : sim.totalSteps();
-    if (*kind == ui::ChartKind::Rss) {
-        // Per-process RSS is not in the series: sample the machine after every step.
-        data.observeProcesses(sim.machine());
-        while (!sim.atEnd() && sim.stepIndex() < limit) {
-            sim.step();
-            data.observeProcesses(sim.machine());
-        }
-    } else {
-        while (!sim.atEnd() && sim.stepIndex() < limit) sim.runUntil(nullptr, limit - sim.stepIndex());
-    }
+    while (!sim.atEnd() && sim.stepIndex() < limit)
+        sim.runUntil(nullptr, limit - sim.stepIndex());
     data.sync(sim.series());
+    std::vector<trace::ProcessWorkingSet> workingSets;
+    if (*kind == ui::ChartKind::WorkingSet) {
+        // Full data (stride 1); the chart decimates for drawing. References after --until are
+        // hidden by the chart and left out of the data.
+        workingSets = trace::workingSets(trace::scenarioReferences(sim.scenario(), sim.seed()),
+                                         tau ? *tau : 100);
+        data.setWorkingSets(workingSets);
+        for (auto& w : workingSets) {
+            const auto n = static_cast<std::size_t>(
+                std::lower_bound(w.steps.begin(), w.steps.end(), sim.stepIndex()) -
+                w.steps.begin());
+            w.points.resize(n);
+            w.times.resize(n);
+            w.steps.resize(n);
+        }
+    }
 
     const QString path = QString::fromStdString(*out);
     QString error;
     bool ok = false;
-    if (fmt == "csv")
+    if (*kind == ui::ChartKind::WorkingSet && fmt == "csv")
+        ok = ui::writeFileAtomically(path, ui::workingSetCsv(workingSets), &error);
+    else if (*kind == ui::ChartKind::WorkingSet && fmt == "json")
+        ok = ui::writeFileAtomically(path, ui::workingSetJson(sim, workingSets), &error);
+    else if (fmt == "csv")
         ok = ui::writeSeriesCsv(sim, path, &error);
     else if (fmt == "json")
         ok = ui::writeSeriesJson(sim, path, &error);

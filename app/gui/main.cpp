@@ -7,6 +7,7 @@
 
 #include "pfviz/Event.h"
 #include "ui/AppSettings.h"
+#include "charts/ChartsPanel.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/SimulationController.h"
@@ -55,8 +56,9 @@ int main(int argc, char** argv) {
                                 "Language of the window and the narration: en or ko (for this run; "
                                 "View > Language stores a choice)."),
         QStringLiteral("LANG"));
+    const QCommandLineOption chartOpt(QStringLiteral("chart"), QApplication::translate("main", "Chart tab to show: faults, memory, tlb, rss or workingset."), QStringLiteral("CHART"));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QApplication::translate("main", "Render the window to a PNG and exit."), QStringLiteral("OUT.png"));
-    cli.addOptions({scenarioOpt, stepOpt, runToOpt, sizeOpt, presenterOpt, langOpt, shotOpt});
+    cli.addOptions({scenarioOpt, stepOpt, runToOpt, sizeOpt, presenterOpt, langOpt, shotOpt, chartOpt});
     cli.process(app);
 
     if (cli.isSet(langOpt)) {
@@ -100,6 +102,12 @@ int main(int argc, char** argv) {
             return fail(QApplication::translate("main", "unknown event kind \"%1\" for --run-to").arg(cli.value(runToOpt)));
         if (!ctl.runToKindNow(kind) && screenshot)
             return fail(QApplication::translate("main", "no %1 event before the end of the scenario").arg(cli.value(runToOpt)));
+    }
+    if (cli.isSet(chartOpt)) {
+        const auto chart = pfviz::ui::chartFromName(cli.value(chartOpt));
+        if (!chart)
+            return fail(QApplication::translate("main", "unknown chart \"%1\" (faults, memory, tlb, rss or workingset)").arg(cli.value(chartOpt)));
+        w.charts()->setCurrentChart(*chart);
     }
     w.resize(size);
     if (cli.isSet(presenterOpt)) w.setPresenterMode(true);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pfviz/FaultThresholds.h"
 #include "pfviz/Kernel.h"
 
 namespace pfviz {
@@ -103,6 +104,14 @@ Sample Simulator::sample() const {
     }
     s.psiTotalNs = ps.totalStallNs;
     s.vmpressure = ps.lastVmpressure;
+    for (const Process& p : m_machine.processes) {
+        if (!p.running()) continue;
+        if (s.processes.size() == Sample::kMaxProcesses) break;
+        s.processes.push_back({p.pid.value, static_cast<std::uint32_t>(p.counters.rssPages),
+                               static_cast<std::uint32_t>(p.counters.swapPages)});
+    }
+    std::sort(s.processes.begin(), s.processes.end(),
+              [](const ProcessSample& a, const ProcessSample& b) { return a.pid < b.pid; });
     return s;
 }
 
@@ -309,7 +318,9 @@ void Simulator::finishOp(const Operation& op, std::uint64_t opIndex) {
 }
 
 nlohmann::json Simulator::summary() const {
-    return summaryJson(m_machine, m_scenario.name, m_seed, m_step);
+    nlohmann::json j = summaryJson(m_machine, m_scenario.name, m_seed, m_step);
+    j["fault_rate_thresholds"] = faultThresholdsJson(m_series);  // time over the seed's thresholds
+    return j;
 }
 
 std::vector<ExpectMismatch> Simulator::checkExpectations() const {

@@ -993,6 +993,14 @@ from %2</source>
         <source>cannot write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
+    <message>
+        <source>Chart tab to show: faults, memory, tlb, rss or workingset.</source>
+        <translation>표시할 차트 탭: faults, memory, tlb, rss, workingset 중 하나.</translation>
+    </message>
+    <message>
+        <source>unknown chart &quot;%1&quot; (faults, memory, tlb, rss or workingset)</source>
+        <translation>알 수 없는 차트 &quot;%1&quot; (faults, memory, tlb, rss, workingset 중 하나)</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui</name>
@@ -1045,10 +1053,6 @@ from %2</source>
         <translation>빈 프레임</translation>
     </message>
     <message>
-        <source>RSS (all processes)</source>
-        <translation>RSS (모든 프로세스)</translation>
-    </message>
-    <message>
         <source>TLB misses / s</source>
         <translation>TLB 미스 / 초</translation>
     </message>
@@ -1080,12 +1084,52 @@ from %2</source>
         <source>page cache (file)</source>
         <translation>페이지 캐시 (파일)</translation>
     </message>
+    <message>
+        <source>zram</source>
+        <translation>zram</translation>
+    </message>
+    <message>
+        <source>swap used</source>
+        <translation>사용 중인 스왑</translation>
+    </message>
+    <message>
+        <source>PSI some avg10</source>
+        <translation>PSI some avg10</translation>
+    </message>
+    <message>
+        <source>PSI full avg10</source>
+        <translation>PSI full avg10</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>pressure level</source>
+        <translation>압박 수준</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui::ChartData</name>
     <message>
-        <source>pid %1 %2</source>
-        <translation>pid %1 %2</translation>
+        <source>pid %1 RSS</source>
+        <translation>pid %1 RSS</translation>
+    </message>
+    <message>
+        <source>pid %1 swap</source>
+        <translation>pid %1 스왑</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
     </message>
 </context>
 <context>
@@ -1095,16 +1139,8 @@ from %2</source>
         <translation>시뮬레이션 시간 (µs)</translation>
     </message>
     <message>
-        <source>faults / simulated s (log; 0 drawn at 1)</source>
-        <translation>초당 폴트 (로그, 0→1)</translation>
-    </message>
-    <message>
         <source>faults / simulated s</source>
         <translation>초당 폴트</translation>
-    </message>
-    <message>
-        <source>frames</source>
-        <translation>프레임</translation>
     </message>
     <message>
         <source>hit rate (%)</source>
@@ -1178,6 +1214,46 @@ from %2</source>
         <source>Export data</source>
         <translation>데이터 내보내기</translation>
     </message>
+    <message>
+        <source>normal</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>caution</source>
+        <translation>주의</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>danger</source>
+        <translation>위험</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>faults/s (log)</source>
+        <translation>폴트/초 (로그)</translation>
+    </message>
+    <message>
+        <source>distinct pages W(t, τ)</source>
+        <translation>서로 다른 페이지 W(t, τ)</translation>
+    </message>
+    <message>
+        <source>PSI avg10 (%)</source>
+        <translation>PSI avg10 (%)</translation>
+    </message>
+    <message>
+        <source>Working set W(t, τ = %1 references)</source>
+        <translation>워킹 셋 W(t, τ = 참조 %1개)</translation>
+    </message>
+    <message>
+        <source>Window τ (references)</source>
+        <translation>창 τ (참조 수)</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui::ChartsPanel</name>
@@ -1200,6 +1276,10 @@ from %2</source>
     <message>
         <source>no simulation to export</source>
         <translation>내보낼 시뮬레이션이 없습니다</translation>
+    </message>
+    <message>
+        <source>Working set</source>
+        <translation>워킹 셋</translation>
     </message>
 </context>
 <context>

@@ -64,9 +64,11 @@ TEST(CliExportErrors, BadInputExitsTwoWithAMessage) {
         {"export", "fork_cow", "--chart", "pie", "--format", "png", "--out", out},
         {"export", "fork_cow", "--chart", "faults", "--format", "gif", "--out", out},
         {"export", "fork_cow", "--chart", "faults", "--format", "png"},
-        {"export", "fork_cow", "--chart", "faults", "--format", "png", "--out", out, "--size", "big"},
+        {"export", "fork_cow", "--chart", "faults", "--format", "png", "--out", out, "--size",
+         "big"},
         {"export", "no_such_scenario", "--chart", "faults", "--format", "png", "--out", out},
-        {"export", "fork_cow", "--chart", "workingset", "--format", "png", "--out", out},
+        {"export", "fork_cow", "--chart", "workingset", "--format", "png", "--out", out, "--tau",
+         "0"},
         {"export", "fork_cow", "--chart", "faults", "--format", "png", "--out",
          dir.filePath("missing/dir/x.png")},
     };
@@ -82,7 +84,9 @@ TEST(CliExportErrors, UntilStopsEarly) {
     QTemporaryDir dir;
     const QString out = dir.filePath("s.csv");
     ASSERT_EQ(cli({"export", "fork_cow", "--chart", "memory", "--format", "csv", "--out", out,
-                   "--until", "100"}).exitCode, 0);
+                   "--until", "100"})
+                  .exitCode,
+              0);
     QFile f(out);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().trimmed().split('\n');

@@ -1,6 +1,7 @@
 // pfviz-cli run / validate / list as a user calls them: the real binary, its JSON and exit codes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -188,13 +189,14 @@ TEST(CliList, ShowsEveryScenarioOfTheCmakeListWithItsTitle) {
     for (char c : r.out)
         lines += c == '\n';
     EXPECT_EQ(lines, names.size()) << r.out;
+    std::size_t width = 0;  // the name column fits the longest name, two spaces after it
+    for (const auto& n : names) width = std::max(width, n.size());
     for (const auto& n : names) {
         std::ifstream f(std::string(PFVIZ_SCENARIO_DIR) + "/" + n + ".json");
         const auto j = nlohmann::json::parse(f);
         const std::string title = j.at("title").at("en");
         EXPECT_FALSE(title.empty()) << n;
-        const std::string line =
-            n + std::string(n.size() < 16 ? 16 - n.size() : 0, ' ') + " " + title;
+        const std::string line = n + std::string(width - n.size() + 2, ' ') + title;
         EXPECT_NE(r.out.find(line), std::string::npos) << "missing: " << line << "\n" << r.out;
     }
 }

@@ -14,6 +14,7 @@
 
 #include "pfviz/Machine.h"
 #include "pfviz/Series.h"
+#include "pfviz/trace/ScenarioWorkingSet.h"
 
 namespace pfviz::ui {
 
@@ -34,14 +35,21 @@ struct SeriesDef {
     /// The plotted value of `cur`; `prev` is the previous sample (null for the first one).
     /// NaN means "no point for this sample" (e.g. a hit rate in a bucket without accesses).
     std::function<double(const Sample* prev, const Sample& cur)> value;
+    QString id{};         // stable object name of the chart series (tests, styling)
+    bool inLegend{true};  // false: labelled at its right end instead (watermarks)
+    bool band{false};     // the pressure band: value is the PressureLevel (0..4)
+    bool dashed{false};   // always dashed (per-process swap next to its RSS line)
 };
 
-/// The series of a chart, in drawing order. Adding a line (file cache, swap used, a watermark
-/// once Sample has the field) is one more entry here.
+/// The series of a chart, in drawing order. Adding a line (e.g. a file-cache layer once Sample
+/// has the field) is one more entry here. Per-process lines (RSS chart) and working-set lines are
+/// added by ChartData as processes appear.
 std::vector<SeriesDef> seriesDefs(ChartKind kind);
 
 /// Simulated time on the x axis: microseconds.
-inline double xOf(SimTime t) { return static_cast<double>(t) / 1000.0; }
+inline double xOf(SimTime t) {
+    return static_cast<double>(t) / 1000.0;
+}
 
 class ChartData {
 public:
@@ -67,9 +75,11 @@ public:
 
     /// Catches up with `series`. Returns true if any point changed.
     bool sync(const Series& series);
-    /// Rss chart: records every process's RSS at machine.now (drops later points first, so a
-    /// step back hides the future). No-op for the other charts.
-    void observeProcesses(const Machine& machine);
+    /// Working-set chart: W(t, tau) of every process of the run, with the step of each point.
+    /// sync() shows the points up to the series' last step (a step back hides the future).
+    void setWorkingSets(const std::vector<trace::ProcessWorkingSet>& sets);
+    std::uint64_t workingSetTau() const { return m_tau; }
+    bool hasWorkingSets() const { return m_tau != 0; }
     /// Bumps when lines are added (the view must rebuild its chart).
     int structureVersion() const { return m_structure; }
 
@@ -94,7 +104,17 @@ private:
     std::vector<SimTime> m_times;
     std::vector<std::uint64_t> m_steps;
     std::uint64_t m_bucketNs{0};
-    std::map<std::uint32_t, std::size_t> m_processLine;  // pid -> index in m_lines
+    void addProcessLines(const Sample& cur);
+    void showWorkingSetsUntil(std::uint64_t step);
+
+    std::map<std::uint32_t, std::size_t> m_processLine;  // pid -> index of its RSS line
+    struct WorkingSetLine {
+        std::size_t line;                  // index in m_lines
+        QList<QPointF> all;                // every point of the run
+        std::vector<std::uint64_t> steps;  // step of each point
+    };
+    std::vector<WorkingSetLine> m_ws;
+    std::uint64_t m_tau{0};
     int m_structure{0};
 };
 

@@ -43,7 +43,8 @@ void paintChart(QPainter& p, const ChartData& data, const ExportOptions& opt) {
                 Qt::IgnoreAspectRatio);
     if (capH > 0) {
         QFont f;
-        f.setPixelSize(std::max(11, static_cast<int>(std::lround(theme.labelPx * opt.size.height() / 1080.0))));
+        f.setPixelSize(std::max(
+            11, static_cast<int>(std::lround(theme.labelPx * opt.size.height() / 1080.0))));
         p.setFont(f);
         p.setPen(theme.text);
         p.drawText(QRect(0, chartSize.height(), opt.size.width(), capH),
@@ -123,7 +124,8 @@ bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* 
     return true;
 }
 
-bool exportChart(const ChartData& data, const ExportOptions& opt, const QString& path, QString* error) {
+bool exportChart(const ChartData& data, const ExportOptions& opt, const QString& path,
+                 QString* error) {
     if (opt.size.width() < 16 || opt.size.height() < 16 || opt.size.width() > 16384 ||
         opt.size.height() > 16384) {
         if (error) *error = tr("size must be between 16x16 and 16384x16384 pixels");
@@ -157,7 +159,8 @@ QByteArray seriesJson(const Simulator& sim) {
     std::vector<std::string> names;
     {
         std::istringstream h(line);
-        for (std::string n; std::getline(h, n, ',');) names.push_back(n);
+        for (std::string n; std::getline(h, n, ',');)
+            names.push_back(n);
     }
     std::vector<nlohmann::json> cols(names.size(), nlohmann::json::array());
     while (std::getline(in, line)) {
@@ -170,17 +173,19 @@ QByteArray seriesJson(const Simulator& sim) {
         }
     }
     nlohmann::json j;
-    j["header"] = {{"format", "pfviz-series"},
-                   {"version", 1},
-                   {"scenario", sim.scenario().name},
-                   {"seed", sim.seed()},
-                   {"steps", sim.stepIndex()},
-                   {"bucket_ns", sim.series().bucketNs()},
-                   {"samples", sim.series().samples().size()},
-                   {"columns", names},
-                   {"note", "counters are cumulative; rates are differences of neighbouring samples"}};
+    j["header"] = {
+        {"format", "pfviz-series"},
+        {"version", 1},
+        {"scenario", sim.scenario().name},
+        {"seed", sim.seed()},
+        {"steps", sim.stepIndex()},
+        {"bucket_ns", sim.series().bucketNs()},
+        {"samples", sim.series().samples().size()},
+        {"columns", names},
+        {"note", "counters are cumulative; rates are differences of neighbouring samples"}};
     nlohmann::json c = nlohmann::json::object();
-    for (std::size_t i = 0; i < names.size(); ++i) c[names[i]] = std::move(cols[i]);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        c[names[i]] = std::move(cols[i]);
     j["series"] = std::move(c);
     return QByteArray::fromStdString(j.dump(1) + "\n");
 }
@@ -189,9 +194,46 @@ bool writeSeriesJson(const Simulator& sim, const QString& path, QString* error) 
     return writeFileAtomically(path, seriesJson(sim), error);
 }
 
+QByteArray workingSetCsv(const std::vector<trace::ProcessWorkingSet>& sets) {
+    std::ostringstream out;
+    out << "pid,reference,time_ns,step,tau,working_set_pages\n";
+    for (const auto& w : sets)
+        for (std::size_t i = 0; i < w.points.size(); ++i)
+            out << w.pid << ',' << w.points[i].reference << ',' << w.times[i] << ',' << w.steps[i]
+                << ',' << w.tau << ',' << w.points[i].size << '\n';
+    return QByteArray::fromStdString(out.str());
+}
+
+QByteArray workingSetJson(const Simulator& sim, const std::vector<trace::ProcessWorkingSet>& sets) {
+    nlohmann::json procs = nlohmann::json::array();
+    for (const auto& w : sets) {
+        nlohmann::json refs = nlohmann::json::array(), sizes = nlohmann::json::array();
+        for (const auto& p : w.points) {
+            refs.push_back(p.reference);
+            sizes.push_back(p.size);
+        }
+        procs.push_back({{"pid", w.pid},
+                         {"reference", std::move(refs)},
+                         {"time_ns", w.times},
+                         {"step", w.steps},
+                         {"working_set_pages", std::move(sizes)}});
+    }
+    nlohmann::json j;
+    j["header"] = {
+        {"format", "pfviz-working-set"},
+        {"version", 1},
+        {"scenario", sim.scenario().name},
+        {"seed", sim.seed()},
+        {"tau", sets.empty() ? 0 : sets.front().tau},
+        {"note", "W(t, tau): distinct pages among a process's last tau references up to its t-th"}};
+    j["processes"] = std::move(procs);
+    return QByteArray::fromStdString(j.dump(1) + "\n");
+}
+
 bool writeEventsJsonl(const std::vector<Event>& events, const QString& path, QString* error) {
     std::string out;
-    for (const Event& e : events) out += eventJson(e).dump() + "\n";
+    for (const Event& e : events)
+        out += eventJson(e).dump() + "\n";
     return writeFileAtomically(path, QByteArray::fromStdString(out), error);
 }
 

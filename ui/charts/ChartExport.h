@@ -27,7 +27,8 @@ struct ExportOptions {
 /// Renders `data` as a chart into an image of opt.size (caption included).
 QImage renderChartImage(const ChartData& data, const ExportOptions& opt);
 /// Writes the chart in opt.format to `path`. On failure returns false and sets `error`.
-bool exportChart(const ChartData& data, const ExportOptions& opt, const QString& path, QString* error);
+bool exportChart(const ChartData& data, const ExportOptions& opt, const QString& path,
+                 QString* error);
 /// The chart's bytes in opt.format (png, svg, pdf); empty on an unknown format.
 QByteArray renderChartBytes(const ChartData& data, const ExportOptions& opt);
 void copyChartToClipboard(const ChartData& data, const ExportOptions& opt);
@@ -37,6 +38,12 @@ bool writeSeriesCsv(const Simulator& sim, const QString& path, QString* error);
 /// {"header": {scenario, seed, bucket_ns, steps, columns, units}, "series": {column: [values]}}
 bool writeSeriesJson(const Simulator& sim, const QString& path, QString* error);
 QByteArray seriesJson(const Simulator& sim);
+/// Working sets: CSV `pid,reference,time_ns,step,tau,working_set_pages`, one row per point.
+QByteArray workingSetCsv(const std::vector<trace::ProcessWorkingSet>& sets);
+/// {"header": {format, scenario, seed, tau}, "processes": [{pid, reference[], time_ns[], step[],
+/// working_set_pages[]}]}
+QByteArray workingSetJson(const Simulator& sim, const std::vector<trace::ProcessWorkingSet>& sets);
+
 /// One JSON object per line (eventJson) for the event log the caller kept.
 bool writeEventsJsonl(const std::vector<Event>& events, const QString& path, QString* error);
 

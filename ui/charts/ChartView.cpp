@@ -1,18 +1,19 @@
 #include "charts/ChartView.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QCoreApplication>
-#include <QGraphicsLayout>
-#include <QResizeEvent>
 #include <QFileDialog>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QCategoryAxis>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QRubberBand>
 #include <QValueAxis>
 #include <QWheelEvent>
@@ -32,15 +33,75 @@ constexpr double kLogFloor = 1.0;  // zero rates are drawn at this value on a lo
 
 // The log axis is drawn as log10(y) on a QCategoryAxis with a label per decade: QLogValueAxis
 // (Qt 6.4) breaks the chart layout with large fonts (labels wrapped digit by digit, title cut).
-double log10Floor(double y) { return std::log10(std::max(y, kLogFloor)); }
+double log10Floor(double y) {
+    return std::log10(std::max(y, kLogFloor));
+}
 
 QString decadeLabel(int e) {
     static const char* const kSuffix[] = {"", "k", "M", "G", "T"};
     if (e < 0) return QString::number(std::pow(10.0, e));
     const int group = std::min(e / 3, 4);
-    return QString::number(static_cast<qint64>(std::pow(10.0, e - 3 * group))) + QLatin1String(kSuffix[group]);
+    return QString::number(static_cast<qint64>(std::pow(10.0, e - 3 * group))) +
+           QLatin1String(kSuffix[group]);
 }
-constexpr int kClickSlop = 4;      // pixels a press may move and still be a click
+constexpr int kClickSlop = 4;       // pixels a press may move and still be a click
+constexpr double kBandLow = 0.92;   // the pressure band: top 8 % of the plot (band axis 0..1)
+constexpr double kHeadroom = 0.88;  // memory chart: data stays below the band
+constexpr int kLevels = 5;          // PressureLevel normal .. critical
+
+// Pressure levels: green to dark red, readable on white and dark backgrounds.
+QColor levelColor(int level) {
+    static const QRgb kColors[kLevels] = {0xff8fd1b5, 0xfff0e442, 0xffe69f00, 0xffd55e00,
+                                          0xff8b0000};
+    return QColor::fromRgb(kColors[std::clamp(level, 0, kLevels - 1)]);
+}
+QColor levelTextColor(int level) {
+    return level >= 3 ? Qt::white : Qt::black;
+}
+QString levelName(int level) {
+    switch (level) {
+        case 0:
+            return QCoreApplication::translate("pfviz::ui::ChartView", "normal");
+        case 1:
+            return QCoreApplication::translate("pfviz::ui::ChartView", "caution");
+        case 2:
+            return QCoreApplication::translate("pfviz::ui::ChartView", "warning");
+        case 3:
+            return QCoreApplication::translate("pfviz::ui::ChartView", "danger");
+        default:
+            return QCoreApplication::translate("pfviz::ui::ChartView", "critical");
+    }
+}
+const char* const kLevelIds[kLevels] = {"normal", "caution", "warning", "danger", "critical"};
+
+/// A round tick interval giving about `ticks` intervals over [0, max].
+double niceInterval(double max, int ticks) {
+    if (max <= 0) return 1.0;
+    const double raw = max / ticks;
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (raw <= m * mag) return m * mag;
+    return 10.0 * mag;
+}
+
+/// Range and tick interval together, in the order that never asks Qt for a huge number of ticks
+/// in between (a small interval over the old, wide range would create them all).
+void applyTicks(QValueAxis* a, double lo, double hi, double interval) {
+    const bool dynamic = a->tickType() == QValueAxis::TicksDynamic;
+    if (dynamic && interval < a->tickInterval()) {
+        a->setRange(lo, hi);
+        a->setTickInterval(interval);
+    } else {
+        a->setTickInterval(interval);
+        a->setRange(lo, hi);
+    }
+    a->setTickAnchor(0.0);
+    if (!dynamic) a->setTickType(QValueAxis::TicksDynamic);
+}
+
+void setDynamicTicks(QValueAxis* a, double max, int ticks) {
+    applyTicks(a, 0.0, max, niceInterval(max, ticks));
+}
 
 QFont pixelFont(double px, bool bold = false) {
     QFont f;
@@ -83,6 +144,12 @@ void ChartView::rebuild() {
     m_lower.clear();
     m_top.clear();
     m_refs.clear();
+    m_endLabels.clear();
+    m_bandLine.reset();
+    m_bandAxis = nullptr;
+    m_bandAreas.clear();
+    m_bandLabels.clear();
+    m_bandRuns.clear();
     m_structure = m_data.structureVersion();
 
     auto* x = new QValueAxis(chart);
@@ -95,32 +162,46 @@ void ChartView::rebuild() {
     const bool log = m_style.logY && kind == ChartKind::Faults;
     m_logY = log;
     m_logTop = -1;
+    m_logLabelledTop = -1;
+    m_logStep = 0;
     if (log) {
         auto* y = new QCategoryAxis(chart);
         y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         y->setRange(0.0, 6.0);
-        y->setTitleText(tr("faults / simulated s (log; 0 drawn at 1)"));
+        y->setTitleText(tr("faults/s (log)"));
         m_yLeft = y;
     } else {
         auto* y = new QValueAxis(chart);
         y->setLabelFormat(QStringLiteral("%g"));
         switch (kind) {
-        case ChartKind::Faults: y->setTitleText(tr("faults / simulated s")); break;
-        case ChartKind::Memory: y->setTitleText(tr("frames")); break;
-        case ChartKind::Tlb: y->setTitleText(tr("hit rate (%)")); break;
-        case ChartKind::Rss: y->setTitleText(tr("resident pages")); break;
-        case ChartKind::WorkingSet: y->setTitleText(tr("pages")); break;
+            case ChartKind::Faults:
+                y->setTitleText(tr("faults / simulated s"));
+                break;
+            case ChartKind::Memory:
+                y->setTitleText(tr("pages"));
+                break;
+            case ChartKind::Tlb:
+                y->setTitleText(tr("hit rate (%)"));
+                break;
+            case ChartKind::Rss:
+                y->setTitleText(tr("resident pages"));
+                break;
+            case ChartKind::WorkingSet:
+                y->setTitleText(tr("distinct pages W(t, τ)"));
+                break;
         }
         m_yLeft = y;
     }
     chart->addAxis(m_yLeft, Qt::AlignLeft);
     m_yRight = nullptr;
-    const bool needsRight = std::any_of(m_data.lines().begin(), m_data.lines().end(),
-                                        [](const auto& l) { return l.def.axis == AxisSide::Right; });
+    const bool needsRight =
+        std::any_of(m_data.lines().begin(), m_data.lines().end(),
+                    [](const auto& l) { return l.def.axis == AxisSide::Right; });
     if (needsRight) {
         auto* y = new QValueAxis(chart);
         y->setLabelFormat(QStringLiteral("%g"));
-        y->setTitleText(tr("TLB misses / simulated s"));
+        y->setTitleText(kind == ChartKind::Memory ? tr("PSI avg10 (%)")
+                                                  : tr("TLB misses / simulated s"));
         chart->addAxis(y, Qt::AlignRight);
         m_yRight = y;
     }
@@ -128,6 +209,13 @@ void ChartView::rebuild() {
     QXYSeries* lowerOfNext = nullptr;
     for (const auto& line : m_data.lines()) {
         QAbstractAxis* yAxis = line.def.axis == AxisSide::Right ? m_yRight : m_yLeft;
+        if (line.def.band) {
+            m_bandLine = m_shown.size();
+            m_shown.push_back(nullptr);
+            m_lower.push_back(nullptr);
+            m_top.push_back(nullptr);
+            continue;
+        }
         if (line.def.stacked) {
             auto* upper = new QLineSeries(chart);
             QLineSeries* lower = nullptr;
@@ -136,6 +224,7 @@ void ChartView::rebuild() {
             }
             auto* area = new QAreaSeries(upper, lower);
             area->setName(line.def.name);
+            area->setObjectName(line.def.id);
             chart->addSeries(area);
             area->attachAxis(x);
             area->attachAxis(yAxis);
@@ -145,10 +234,17 @@ void ChartView::rebuild() {
             lowerOfNext = upper;
         } else {
             auto* s = new QLineSeries(chart);
-            s->setName(line.def.name);
+            s->setObjectName(line.def.id);
+            if (line.def.inLegend) s->setName(line.def.name);  // unnamed: see the thresholds
             chart->addSeries(s);
             s->attachAxis(x);
             s->attachAxis(yAxis);
+            if (!line.def.inLegend) {
+                chart->legend()->markers(s).first()->setVisible(false);
+                auto* label = new QGraphicsSimpleTextItem(line.def.name, chart);
+                label->setZValue(10);
+                m_endLabels.push_back({m_shown.size(), label});
+            }
             m_shown.push_back(s);
             m_lower.push_back(nullptr);
             m_top.push_back(s);
@@ -165,6 +261,24 @@ void ChartView::rebuild() {
             auto* label = new QGraphicsSimpleTextItem(t.label(), chart);
             label->setZValue(10);
             m_refs.push_back({s, label, t.perSecond});
+        }
+    }
+
+    if (m_bandLine) {
+        auto* band = new QValueAxis(chart);
+        band->setRange(0.0, 1.0);
+        band->setVisible(false);
+        chart->addAxis(band, Qt::AlignLeft);
+        m_bandAxis = band;
+        for (int level = 0; level < kLevels; ++level) {
+            auto* area = new QAreaSeries(new QLineSeries(chart), new QLineSeries(chart));
+            area->setObjectName(
+                QStringLiteral("pressure_band_%1").arg(QLatin1String(kLevelIds[level])));
+            chart->addSeries(area);
+            area->attachAxis(x);
+            area->attachAxis(band);
+            chart->legend()->markers(area).first()->setVisible(false);
+            m_bandAreas.push_back(area);
         }
     }
 
@@ -188,7 +302,10 @@ void ChartView::rebuild() {
         });
     }
 
-    connect(chart, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+    connect(chart, &QChart::plotAreaChanged, this, [this] {
+        updateLogLabels();
+        placeLabels();
+    });
     connect(x, &QValueAxis::rangeChanged, this, [this] {
         if (!m_updating) {
             m_zoomed = true;
@@ -219,7 +336,10 @@ void ChartView::applyTheme() {
     c->setBackgroundRoundness(0);
     c->setPlotAreaBackgroundBrush(t.plotBackground);
     c->setPlotAreaBackgroundVisible(true);
-    c->setTitle(m_style.title.isEmpty() ? chartTitle(m_data.kind()) : m_style.title);
+    QString title = m_style.title.isEmpty() ? chartTitle(m_data.kind()) : m_style.title;
+    if (m_style.title.isEmpty() && m_data.hasWorkingSets())
+        title = tr("Working set W(t, τ = %1 references)").arg(m_data.workingSetTau());
+    c->setTitle(title);
     c->setTitleBrush(t.text);
     c->setTitleFont(pixelFont(px(t.titlePx), true));
     c->legend()->setLabelColor(t.text);
@@ -234,11 +354,18 @@ void ChartView::applyTheme() {
         a->setLinePenColor(t.text);
         a->setMinorGridLineColor(t.grid.lighter(110));
     }
-    const double lw = std::max(1.0, t.lineWidth * (m_style.theme == ThemeKind::Slide ? scale : 1.0));
+    const double lw =
+        std::max(1.0, t.lineWidth * (m_style.theme == ThemeKind::Slide ? scale : 1.0));
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
+        if (!m_shown[i]) continue;
         const auto& def = m_data.lines()[i].def;
         const QColor col = t.color(def.colorSlot);
-        QPen pen(col, lw, t.dash(def.colorSlot), Qt::RoundCap, Qt::RoundJoin);
+        const Qt::PenStyle style = def.dashed                        ? Qt::DashLine
+                                   : m_data.kind() == ChartKind::Rss ? Qt::SolidLine
+                                   : !def.inLegend                   ? Qt::DashDotLine
+                                                                     : t.dash(def.colorSlot);
+        QPen pen(col, def.inLegend ? lw : std::max(1.0, lw * 0.6), style, Qt::RoundCap,
+                 Qt::RoundJoin);
         if (auto* area = qobject_cast<QAreaSeries*>(m_top[i])) {
             QColor fill = col;
             fill.setAlphaF(m_style.theme == ThemeKind::Dark ? 0.55 : 0.45);
@@ -256,6 +383,16 @@ void ChartView::applyTheme() {
         m_refs[i].label->setBrush(t.color(slot));
         m_refs[i].label->setFont(pixelFont(px(t.labelPx * 0.8), true));
     }
+    for (const EndLabel& e : m_endLabels) {
+        e.label->setBrush(t.color(m_data.lines()[e.line].def.colorSlot));
+        e.label->setFont(pixelFont(px(t.labelPx * 0.8), true));
+    }
+    for (int level = 0; level < static_cast<int>(m_bandAreas.size()); ++level) {
+        m_bandAreas[static_cast<std::size_t>(level)]->setBrush(levelColor(level));
+        m_bandAreas[static_cast<std::size_t>(level)]->setPen(Qt::NoPen);
+    }
+    for (QGraphicsSimpleTextItem* l : m_bandLabels)
+        l->setFont(pixelFont(px(t.labelPx * 0.7), true));
     m_cursor->setPen(QPen(t.text, std::max(1.0, lw * 0.6), Qt::SolidLine));
     placeLabels();
 }
@@ -266,7 +403,8 @@ void ChartView::placeLabels() {
     const auto* ax = static_cast<QValueAxis*>(m_x);
     std::vector<QRectF> placed;  // on a linear axis thresholds crowd together: skip overlaps
     for (const RefLine& r : m_refs) {
-        const QPointF p = m_chart->mapToPosition(QPointF(ax->max(), m_logY ? log10Floor(r.y) : r.y), r.series);
+        const QPointF p =
+            m_chart->mapToPosition(QPointF(ax->max(), m_logY ? log10Floor(r.y) : r.y), r.series);
         const QRectF br = r.label->boundingRect();
         const QPointF at(plot.right() - br.width() - 6, p.y() - br.height() - 2);
         const QRectF rect(at, br.size());
@@ -278,6 +416,126 @@ void ChartView::placeLabels() {
         r.label->setPos(at);
         if (show) placed.push_back(rect);
     }
+    // Watermarks and other end-labelled lines: above their last point at the right edge; a label
+    // that would overlap one already placed moves left of it.
+    for (const EndLabel& e : m_endLabels) {
+        QXYSeries* s = m_shown[e.line];
+        const QList<QPointF> pts = s->points();
+        if (pts.isEmpty() || !s->isVisible()) {
+            e.label->setVisible(false);
+            continue;
+        }
+        const QPointF p = m_chart->mapToPosition(pts.last(), s);
+        const QRectF br = e.label->boundingRect();
+        QRectF rect(QPointF(plot.right() - br.width() - 6, p.y() - br.height() - 1), br.size());
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF& o : placed)
+                if (o.intersects(rect)) {
+                    rect.moveRight(o.left() - br.height() * 0.5);
+                    moved = true;
+                }
+        }
+        const bool show =
+            p.y() >= plot.top() && p.y() <= plot.bottom() && rect.left() > plot.left();
+        e.label->setVisible(show);
+        e.label->setPos(rect.topLeft());
+        if (show) placed.push_back(rect);
+    }
+    // Pressure band: the level's name in every run wide enough for it.
+    std::size_t used = 0;
+    if (!m_bandAreas.empty()) {
+        const double yTop = m_chart->mapToPosition(QPointF(0, 1.0), m_bandAreas.front()).y();
+        const double yLow = m_chart->mapToPosition(QPointF(0, kBandLow), m_bandAreas.front()).y();
+        for (const BandRun& r : m_bandRuns) {
+            const double px0 = m_chart->mapToPosition(QPointF(r.x0, 1.0), m_bandAreas.front()).x();
+            const double px1 = m_chart->mapToPosition(QPointF(r.x1, 1.0), m_bandAreas.front()).x();
+            if (used == m_bandLabels.size()) {
+                if (used >= 64) break;
+                auto* l = new QGraphicsSimpleTextItem(m_chart);
+                l->setZValue(11);
+                const ChartTheme t = ChartTheme::make(m_style.theme);
+                l->setFont(pixelFont(
+                    std::max(t.labelPx * 0.7 * std::max(height(), 200) / 1080.0, 11.0), true));
+                m_bandLabels.push_back(l);
+            }
+            QGraphicsSimpleTextItem* l = m_bandLabels[used];
+            l->setText(levelName(r.level));
+            const QRectF br = l->boundingRect();
+            if (px1 - px0 < br.width() + 8 || br.height() > (yLow - yTop) * 1.4) continue;
+            l->setBrush(levelTextColor(r.level));
+            l->setPos((px0 + px1 - br.width()) / 2, (yTop + yLow - br.height()) / 2);
+            l->setVisible(true);
+            ++used;
+        }
+    }
+    for (std::size_t i = used; i < m_bandLabels.size(); ++i)
+        m_bandLabels[i]->setVisible(false);
+}
+
+void ChartView::updateBand(double x0, double x1, int columns) {
+    m_bandRuns.clear();
+    if (!m_bandLine || m_bandAreas.empty()) return;
+    const QList<QPointF>& pts = m_data.lines()[*m_bandLine].points;
+    // The level during (x[i-1], x[i]] is the one sampled at x[i] (the state at the bucket's end).
+    const auto first = std::lower_bound(pts.begin(), pts.end(), x0,
+                                        [](const QPointF& p, double x) { return p.x() < x; });
+    std::vector<BandRun> raw;
+    for (auto it = first == pts.begin() ? first + (pts.isEmpty() ? 0 : 1) : first; it != pts.end();
+         ++it) {
+        const double a = std::max((it - 1)->x(), x0), b = std::min(it->x(), x1);
+        if (b > a) raw.push_back({a, b, static_cast<int>(it->y())});
+        if (it->x() >= x1) break;
+    }
+    // More runs than pixels: each pixel column shows the worst level in it, so a short spike of
+    // pressure stays visible.
+    const double w = (x1 - x0) / std::max(columns, 1);
+    std::vector<BandRun> cols;
+    if (raw.size() > static_cast<std::size_t>(columns) && w > 0) {
+        std::vector<int> worst(static_cast<std::size_t>(columns), -1);
+        for (const BandRun& r : raw) {
+            const auto c0 =
+                static_cast<std::size_t>(std::clamp(int((r.x0 - x0) / w), 0, columns - 1));
+            const auto c1 =
+                static_cast<std::size_t>(std::clamp(int((r.x1 - x0) / w), 0, columns - 1));
+            for (std::size_t c = c0; c <= c1; ++c)
+                worst[c] = std::max(worst[c], r.level);
+        }
+        for (std::size_t c = 0; c < worst.size(); ++c)
+            if (worst[c] >= 0)
+                cols.push_back({x0 + double(c) * w, x0 + double(c + 1) * w, worst[c]});
+        raw = std::move(cols);
+    }
+    for (const BandRun& r : raw) {
+        if (!m_bandRuns.empty() && m_bandRuns.back().level == r.level &&
+            m_bandRuns.back().x1 >= r.x0 - 1e-9)
+            m_bandRuns.back().x1 = r.x1;
+        else
+            m_bandRuns.push_back(r);
+    }
+    for (int level = 0; level < kLevels; ++level) {
+        QList<QPointF> upper;
+        upper.reserve(static_cast<qsizetype>(m_bandRuns.size()) * 2);
+        for (const BandRun& r : m_bandRuns) {
+            const double y = r.level == level ? 1.0 : kBandLow;
+            upper.append(QPointF(r.x0, y));
+            upper.append(QPointF(r.x1, y));
+        }
+        QList<QPointF> lower;
+        if (!m_bandRuns.empty())
+            lower = {QPointF(m_bandRuns.front().x0, kBandLow),
+                     QPointF(m_bandRuns.back().x1, kBandLow)};
+        QAreaSeries* a = m_bandAreas[static_cast<std::size_t>(level)];
+        a->upperSeries()->replace(upper);
+        a->lowerSeries()->replace(lower);
+    }
+}
+
+std::vector<std::pair<std::pair<double, double>, int>> ChartView::bandRuns() const {
+    std::vector<std::pair<std::pair<double, double>, int>> out;
+    for (const BandRun& r : m_bandRuns)
+        out.push_back({{r.x0, r.x1}, r.level});
+    return out;
 }
 
 void ChartView::autoRange() {
@@ -291,34 +549,55 @@ void ChartView::autoRange() {
     // y follows the visible x range.
     double left = 0.0, right = 0.0;
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
-        if (!m_top[i]->isVisible()) continue;
+        if (!m_shown[i] || !m_top[i]->isVisible()) continue;
         double& m = m_data.lines()[i].def.axis == AxisSide::Right ? right : left;
         for (const QPointF& p : m_shown[i]->points())
             m = std::max(m, m_logY && &m == &left ? std::pow(10.0, p.y()) : p.y());
     }
     if (m_data.kind() == ChartKind::Faults)
-        for (const Threshold& t : kFaultThresholds) left = std::max(left, t.perSecond);
+        for (const Threshold& t : kFaultThresholds)
+            left = std::max(left, t.perSecond);
     if (m_logY) {
         auto* lg = static_cast<QCategoryAxis*>(m_yLeft);
         const int top = static_cast<int>(std::ceil(std::log10(std::max(left, 10.0) * 1.5)));
-        if (top != m_logTop) {
-            m_logTop = top;
-            for (const QString& l : lg->categoriesLabels()) lg->remove(l);
-            for (int e = 0; e <= top; ++e) lg->append(decadeLabel(e), e);
-            lg->setStartValue(0.0);
-        }
+        m_logTop = top;
+        updateLogLabels();
         lg->setRange(0.0, top);
     } else if (auto* lin = qobject_cast<QValueAxis*>(m_yLeft)) {
-        if (m_data.kind() == ChartKind::Tlb)
+        if (m_bandLine)
+            setDynamicTicks(lin, std::max(left, 1.0) / kHeadroom, 5);  // the band keeps the top
+        else if (m_data.kind() == ChartKind::Tlb)
             lin->setRange(0.0, 100.0);
         else
             lin->setRange(0.0, left > 0 ? left * 1.1 : 1.0);
-        lin->applyNiceNumbers();
+        if (!m_bandLine) lin->applyNiceNumbers();
     }
     if (auto* r = qobject_cast<QValueAxis*>(m_yRight)) {
-        r->setRange(0.0, right > 0 ? right * 1.1 : 1.0);
-        r->applyNiceNumbers();
+        if (m_bandLine) {
+            setDynamicTicks(r, std::max(right, 1.0) / kHeadroom, 5);
+        } else {
+            r->setRange(0.0, right > 0 ? right * 1.1 : 1.0);
+            r->applyNiceNumbers();
+        }
     }
+}
+
+void ChartView::updateLogLabels() {
+    if (!m_logY || m_logTop < 0) return;
+    auto* lg = static_cast<QCategoryAxis*>(m_yLeft);
+    // Qt elides a category label taller than its category: on a short chart (the window's dock)
+    // label every k-th decade only, so each label has room (1, 100, 10k ... instead of "…").
+    const double perDecade = m_chart->plotArea().height() / std::max(m_logTop, 1);
+    const double need = QFontMetricsF(lg->labelsFont()).height() * 2.0;
+    const int step = perDecade > 0 ? std::max(1, static_cast<int>(std::ceil(need / perDecade))) : 1;
+    if (m_logTop == m_logLabelledTop && step == m_logStep) return;
+    m_logLabelledTop = m_logTop;
+    m_logStep = step;
+    for (const QString& l : lg->categoriesLabels())
+        lg->remove(l);
+    for (int e = 0; e <= m_logTop; e += step)
+        lg->append(decadeLabel(e), e);
+    lg->setStartValue(0.0);
 }
 
 void ChartView::updateDisplay() {
@@ -329,19 +608,28 @@ void ChartView::updateDisplay() {
     }
     m_updating = true;
     auto* ax = static_cast<QValueAxis*>(m_x);
-    if (!m_zoomed) ax->setRange(0.0, std::max(m_data.xMax(), 1.0));
+    {
+        // Round time ticks (0, 10000, 20000 ...), fewer on a narrow chart so labels never collide.
+        const double lo = m_zoomed ? ax->min() : 0.0;
+        const double hi = m_zoomed ? ax->max() : std::max(m_data.xMax(), 1.0);
+        applyTicks(ax, lo, hi, niceInterval(hi - lo, std::clamp(width() / 220, 2, 8)));
+    }
     const double x0 = ax->min(), x1 = ax->max();
     const int columns = std::max(100, static_cast<int>(m_chart->plotArea().width()));
     const bool log = m_logY;
     QList<QPointF> previousTop;
     for (std::size_t i = 0; i < m_shown.size(); ++i) {
-        QList<QPointF> pts = decimateMinMax(m_data.pointsForDisplay(i, x0, x1, columns), x0, x1, columns);
+        if (!m_shown[i]) continue;
+        QList<QPointF> pts =
+            decimateMinMax(m_data.pointsForDisplay(i, x0, x1, columns), x0, x1, columns);
         if (log)
-            for (QPointF& p : pts) p.setY(log10Floor(p.y()));
+            for (QPointF& p : pts)
+                p.setY(log10Floor(p.y()));
         if (m_lower[i]) m_lower[i]->replace(previousTop);
         previousTop = pts;
         m_shown[i]->replace(pts);
     }
+    updateBand(x0, x1, columns);
     autoRange();
     for (const RefLine& r : m_refs) {
         const double y = log ? log10Floor(r.y) : r.y;
@@ -373,7 +661,7 @@ void ChartView::resetZoom() {
 }
 
 qsizetype ChartView::displayedPointCount(std::size_t i) const {
-    return i < m_shown.size() ? m_shown[i]->count() : 0;
+    return i < m_shown.size() && m_shown[i] ? m_shown[i]->count() : 0;
 }
 
 void ChartView::prepareForRender(const QSize& size) {
@@ -455,7 +743,8 @@ void ChartView::mouseReleaseEvent(QMouseEvent* event) {
                                        m_chart->plotArea().height()));
             }
         } else {
-            const QPointF v = m_chart->mapToValue(event->position(), m_shown.empty() ? nullptr : m_shown.front());
+            const QPointF v =
+                m_chart->mapToValue(event->position(), m_shown.empty() ? nullptr : m_shown.front());
             emit plotClicked(v.x());
         }
         return;
@@ -486,8 +775,10 @@ void ChartView::contextMenuEvent(QContextMenuEvent* event) {
     menu.addAction(tr("Export chart…"), this, [this] { exportChartDialog(); });
     menu.addAction(tr("Copy chart to clipboard"), this, [this] { copyToClipboard(); });
     if (m_sim) {
-        menu.addAction(tr("Export data as CSV…"), this, [this] { exportDataDialog(QStringLiteral("csv")); });
-        menu.addAction(tr("Export data as JSON…"), this, [this] { exportDataDialog(QStringLiteral("json")); });
+        menu.addAction(tr("Export data as CSV…"), this,
+                       [this] { exportDataDialog(QStringLiteral("csv")); });
+        menu.addAction(tr("Export data as JSON…"), this,
+                       [this] { exportDataDialog(QStringLiteral("json")); });
     }
     menu.addSeparator();
     if (m_data.kind() == ChartKind::Faults) {
@@ -499,6 +790,16 @@ void ChartView::contextMenuEvent(QContextMenuEvent* event) {
             s.logY = on;
             setStyle(s);
         });
+    }
+    if (m_data.kind() == ChartKind::WorkingSet) {
+        QMenu* taus = menu.addMenu(tr("Window τ (references)"));
+        for (std::uint64_t tau : {10u, 100u, 1000u, 10000u}) {
+            QAction* a = taus->addAction(QString::number(tau));
+            a->setCheckable(true);
+            a->setChecked(m_data.workingSetTau() == tau);
+            connect(a, &QAction::triggered, this,
+                    [this, tau] { emit workingSetTauRequested(tau); });
+        }
     }
     QMenu* themes = menu.addMenu(tr("Theme"));
     const std::pair<ThemeKind, QString> names[] = {{ThemeKind::Screen, tr("Screen")},

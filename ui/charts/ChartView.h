@@ -12,6 +12,7 @@
 
 class QAbstractAxis;
 class QAbstractSeries;
+class QAreaSeries;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QRubberBand;
@@ -57,6 +58,8 @@ public:
     void exportChartDialog();
     void exportDataDialog(const QString& format);
     void copyToClipboard();
+    /// Runs of the pressure band currently drawn: [x0, x1] at `level` (memory chart).
+    std::vector<std::pair<std::pair<double, double>, int>> bandRuns() const;
     /// Points currently handed to the chart for line `i` (after decimation).
     qsizetype displayedPointCount(std::size_t i) const;
     std::optional<double> cursorX() const { return m_cursorX; }
@@ -67,6 +70,8 @@ public:
 signals:
     /// The user clicked the plot at simulated time x (µs).
     void plotClicked(double x);
+    /// Working-set chart: the user picked another window tau (references).
+    void workingSetTauRequested(std::uint64_t tau);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -90,8 +95,8 @@ private:
     QAbstractAxis* m_x{nullptr};
     QAbstractAxis* m_yLeft{nullptr};
     QAbstractAxis* m_yRight{nullptr};
-    std::vector<QXYSeries*> m_shown;  // per data line: the series that gets the points
-    std::vector<QXYSeries*> m_lower;  // per data line: area lower boundary (or null)
+    std::vector<QXYSeries*> m_shown;      // per data line: the series that gets the points
+    std::vector<QXYSeries*> m_lower;      // per data line: area lower boundary (or null)
     std::vector<QAbstractSeries*> m_top;  // per data line: what the legend shows
     struct RefLine {
         QLineSeries* series;
@@ -99,12 +104,32 @@ private:
         double y;
     };
     std::vector<RefLine> m_refs;
+    struct EndLabel {  // a data line labelled at its right end instead of in the legend
+        std::size_t line;
+        QGraphicsSimpleTextItem* label;
+    };
+    std::vector<EndLabel> m_endLabels;
+    // The pressure band: a strip along the top of the plot, one area per level, on its own
+    // hidden 0..1 axis; the level's name is written into runs wide enough to hold it.
+    std::optional<std::size_t> m_bandLine;
+    QAbstractAxis* m_bandAxis{nullptr};
+    std::vector<QAreaSeries*> m_bandAreas;  // per PressureLevel
+    std::vector<QGraphicsSimpleTextItem*> m_bandLabels;
+    struct BandRun {
+        double x0, x1;
+        int level;
+    };
+    std::vector<BandRun> m_bandRuns;
+    void updateBand(double x0, double x1, int columns);
     QLineSeries* m_cursor{nullptr};
     std::optional<double> m_cursorX;
     int m_structure{0};
     bool m_zoomed{false};
     bool m_logY{false};
-    int m_logTop{-1};  // decades labelled on the log axis
+    int m_logTop{-1};          // decades on the log axis
+    int m_logLabelledTop{-1};  // the categories now on the axis: up to this decade ...
+    int m_logStep{0};          // ... every m_logStep-th one
+    void updateLogLabels();
     bool m_updating{false};
     QRubberBand* m_band{nullptr};
     QPoint m_pressPos;

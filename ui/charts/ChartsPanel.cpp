@@ -3,6 +3,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "pfviz/Simulator.h"
 
@@ -13,19 +14,26 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     m_tabs = new QTabWidget(this);
     layout->addWidget(m_tabs);
-    // The working-set chart waits for the trace engine; it is not offered here yet.
     const std::pair<ChartKind, QString> tabs[] = {{ChartKind::Faults, tr("Faults")},
                                                   {ChartKind::Memory, tr("Memory")},
                                                   {ChartKind::Tlb, tr("TLB")},
-                                                  {ChartKind::Rss, tr("RSS")}};
+                                                  {ChartKind::Rss, tr("RSS")},
+                                                  {ChartKind::WorkingSet, tr("Working set")}};
     for (const auto& [kind, label] : tabs) {
         auto* view = new ChartView(kind, m_tabs);
         m_charts[kind] = view;
         m_tabs->addTab(view, label);
-        connect(view, &ChartView::plotClicked, this, [this, k = kind](double x) { onPlotClicked(k, x); });
+        connect(view, &ChartView::plotClicked, this,
+                [this, k = kind](double x) { onPlotClicked(k, x); });
+        connect(view, &ChartView::workingSetTauRequested, this, &ChartsPanel::setWorkingSetTau);
     }
+    // A tab switch catches the new chart up with the simulator, which a full-speed run may be
+    // stepping on a worker thread: read it only under the owner's lock.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (auto* v = currentChart()) v->updateDisplay();
+        const bool done = m_withLock ? m_withLock([this] { refreshNow(); }) : (refreshNow(), true);
+        if (!done)
+            if (auto* v = currentChart())
+                v->updateDisplay();  // what it has; the next refresh catches up
     });
     m_deferred = new QTimer(this);
     m_deferred->setSingleShot(true);
@@ -44,6 +52,8 @@ void ChartsPanel::retranslate() {
 
 void ChartsPanel::setSimulator(const Simulator* sim) {
     m_sim = sim;
+    m_references.reset();
+    m_workingSetsStale = true;
     for (auto& [kind, view] : m_charts) {
         ChartStyle style = view->style();
         view->data() = ChartData(kind);
@@ -59,7 +69,9 @@ ChartView* ChartsPanel::chart(ChartKind kind) const {
     return it == m_charts.end() ? nullptr : it->second;
 }
 
-ChartView* ChartsPanel::currentChart() const { return qobject_cast<ChartView*>(m_tabs->currentWidget()); }
+ChartView* ChartsPanel::currentChart() const {
+    return qobject_cast<ChartView*>(m_tabs->currentWidget());
+}
 
 void ChartsPanel::setCurrentChart(ChartKind kind) {
     if (auto* v = chart(kind)) m_tabs->setCurrentWidget(v);
@@ -87,11 +99,12 @@ void ChartsPanel::refreshNow() {
     m_sinceRedraw.start();
     if (!m_sim) return;
     ChartView* current = currentChart();
+    // The working sets come from a private run of the scenario: computed when first shown.
+    if (current == chart(ChartKind::WorkingSet)) ensureWorkingSets();
     for (auto& [kind, view] : m_charts) {
         const bool changed = view->data().sync(m_sim->series());
-        view->data().observeProcesses(m_sim->machine());
         // Only the visible chart is redrawn; the others catch up when their tab is shown.
-        if (view == current && (changed || kind == ChartKind::Rss)) view->updateDisplay();
+        if (view == current && changed) view->updateDisplay();
     }
     setCursorStep(m_sim->stepIndex());
 }
@@ -108,6 +121,32 @@ void ChartsPanel::setCursorStep(std::uint64_t step) {
     }
 }
 
+void ChartsPanel::setWorkingSetTau(std::uint64_t tau) {
+    if (tau == 0 || tau == m_tau) return;
+    m_tau = tau;
+    m_workingSetsStale = true;
+    if (currentChart() == chart(ChartKind::WorkingSet)) {
+        if (m_withLock)
+            m_withLock([this] { refreshNow(); });  // busy: the next refresh recomputes
+        else
+            refreshNow();
+    }
+}
+
+void ChartsPanel::ensureWorkingSets() {
+    if (!m_sim || !m_workingSetsStale) return;
+    m_workingSetsStale = false;
+    // The scenario and seed never change while a simulator lives: safe to read beside a run.
+    if (!m_references) m_references = trace::scenarioReferences(m_sim->scenario(), m_sim->seed());
+    std::uint64_t longest = 0;
+    for (const auto& p : m_references->processes)
+        longest = std::max<std::uint64_t>(longest, p.pages.size());
+    const std::uint64_t stride = std::max<std::uint64_t>(1, longest / 20000);  // display only
+    ChartView* v = chart(ChartKind::WorkingSet);
+    v->data().setWorkingSets(trace::workingSets(*m_references, m_tau, stride));
+    v->updateDisplay();
+}
+
 void ChartsPanel::onPlotClicked(ChartKind kind, double x) {
     ChartView* view = chart(kind);
     const auto i = view->data().nearestSample(x);
@@ -116,7 +155,8 @@ void ChartsPanel::onPlotClicked(ChartKind kind, double x) {
     emit stepRequested(view->data().sampleStep(*i));
 }
 
-bool ChartsPanel::exportCurrentChart(const QString& path, const ExportOptions& opt, QString* error) const {
+bool ChartsPanel::exportCurrentChart(const QString& path, const ExportOptions& opt,
+                                     QString* error) const {
     const ChartView* v = currentChart();
     return v && exportChart(v->data(), opt, path, error);
 }

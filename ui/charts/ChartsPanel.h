@@ -5,7 +5,11 @@
 #include <QElapsedTimer>
 #include <QWidget>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
+
+#include "pfviz/trace/ScenarioWorkingSet.h"
 
 #include "charts/ChartExport.h"
 #include "charts/ChartView.h"
@@ -33,6 +37,17 @@ public:
     ChartView* currentChart() const;
     void setCurrentChart(ChartKind kind);
     void setTheme(ThemeKind theme);
+
+    /// How the panel reads the simulator outside refresh(): `withLock(f)` runs f while the
+    /// owner's read lock is held and returns true, or returns false without running it (the
+    /// lock was busy). Without one, reads happen unguarded (tests, single-threaded use).
+    using ReadLock = std::function<bool(const std::function<void()>&)>;
+    void setReadLock(ReadLock withLock) { m_withLock = std::move(withLock); }
+
+    /// Working-set window tau (references). Recomputes the working-set chart.
+    void setWorkingSetTau(std::uint64_t tau);
+    std::uint64_t workingSetTau() const { return m_tau; }
+    static constexpr std::uint64_t kDefaultTau = 100;
 
     /// For the main window's menu: export the visible chart or the data.
     bool exportCurrentChart(const QString& path, const ExportOptions& opt, QString* error) const;
@@ -64,7 +79,13 @@ signals:
 
 private:
     void onPlotClicked(ChartKind kind, double x);
+    /// Computes the working sets of the scenario (once per scenario; again when tau changes).
+    void ensureWorkingSets();
 
+    ReadLock m_withLock;
+    std::uint64_t m_tau{kDefaultTau};
+    std::optional<trace::ScenarioReferences> m_references;
+    bool m_workingSetsStale{true};
     const Simulator* m_sim{nullptr};
     QTabWidget* m_tabs;
     std::map<ChartKind, ChartView*> m_charts;

@@ -1,9 +1,11 @@
 #pragma once
-// The seed's fault-rate thresholds, drawn on the fault-rate chart. This table is the only place
-// that knows them; the chart, the legend and the export read it.
+// The seed's fault-rate thresholds as the fault-rate chart draws them: the numbers are the
+// engine's table (pfviz/FaultThresholds.h, also used by the run summary); this adds the words.
 #include <QCoreApplication>
 #include <QString>
 #include <array>
+
+#include "pfviz/FaultThresholds.h"
 
 namespace pfviz::ui {
 
@@ -18,11 +20,31 @@ struct Threshold {
     QString label() const { return QCoreApplication::translate("pfviz::ui::Threshold", text); }
 };
 
-inline constexpr std::array<Threshold, 4> kFaultThresholds{{
-    {RateSeries::Minor, 1000.0, QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "minor: good ≤ 1000/s"), true},
-    {RateSeries::Minor, 5000.0, QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "minor: bad ≥ 5000/s"), false},
-    {RateSeries::Major, 10.0, QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "major: good ≤ 10/s"), true},
-    {RateSeries::Major, 100.0, QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "major: bad ≥ 100/s"), false},
+namespace detail {
+inline constexpr std::array<const char*, pfviz::kFaultThresholds.size()> kThresholdTexts{{
+    QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "minor: good ≤ 1000/s"),
+    QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "minor: bad ≥ 5000/s"),
+    QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "major: good ≤ 10/s"),
+    QT_TRANSLATE_NOOP("pfviz::ui::Threshold", "major: bad ≥ 100/s"),
 }};
+static_assert(pfviz::kFaultThresholds[0].perSecond == 1000 &&
+                  pfviz::kFaultThresholds[1].perSecond == 5000 &&
+                  pfviz::kFaultThresholds[2].perSecond == 10 &&
+                  pfviz::kFaultThresholds[3].perSecond == 100,
+              "the labels above quote the engine's numbers");
+constexpr std::array<Threshold, pfviz::kFaultThresholds.size()> makeThresholds() {
+    std::array<Threshold, pfviz::kFaultThresholds.size()> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const FaultThreshold& t = pfviz::kFaultThresholds[i];
+        out[i] = {t.rate == RateKind::Minor ? RateSeries::Minor : RateSeries::Major,
+                  static_cast<double>(t.perSecond), kThresholdTexts[i], t.good};
+    }
+    return out;
+}
+}  // namespace detail
+
+/// Same order as the engine's kFaultThresholds (the texts above follow it).
+inline constexpr std::array<Threshold, pfviz::kFaultThresholds.size()> kFaultThresholds =
+    detail::makeThresholds();
 
 }  // namespace pfviz::ui

@@ -12,14 +12,26 @@
 
 namespace pfviz {
 
+/// One process's memory in a sample (the per-process RSS/swap chart).
+struct ProcessSample {
+    std::uint32_t pid{};
+    std::uint32_t rssPages{};   // VmRSS in pages
+    std::uint32_t swapPages{};  // VmSwap in pages
+    bool operator==(const ProcessSample&) const = default;
+};
+
 struct Sample {
+    /// At most this many processes are kept per sample (the first running ones in creation
+    /// order), so a sample stays small whatever the scenario spawns.
+    static constexpr std::size_t kMaxProcesses = 16;
+
     SimTime time{};
     std::uint64_t step{};  // steps done when the sample was taken
     Counters counters{};
     std::uint64_t framesFree{};
     std::uint64_t framesAnon{};
     std::uint64_t framesPageTable{};
-    std::uint64_t rssPages{};  // sum over running processes (shared pages counted per process)
+    std::uint64_t rssPages{};    // sum over running processes (shared pages counted per process)
     std::uint64_t framesZram{};  // RAM holding zram's compressed pages (S7)
     std::uint64_t swapUsed{};    // swap slots in use
     std::uint64_t swapTotal{};
@@ -29,8 +41,9 @@ struct Sample {
     std::array<std::uint64_t, 3> psiSome{};  // memory some avg10/60/300, hundredths of a percent
     std::array<std::uint64_t, 3> psiFull{};
     std::uint64_t psiTotalNs{};
-    std::uint8_t vmpressure{};  // VmpressureLevel of the last 512-page window
-    std::uint64_t framesPageCache{};  // page-cache pages (file pages, §5)
+    std::uint8_t vmpressure{};             // VmpressureLevel of the last 512-page window
+    std::vector<ProcessSample> processes;  // running processes sorted by pid, at most kMaxProcesses
+    std::uint64_t framesPageCache{};       // page-cache pages (file pages, §5)
     bool operator==(const Sample&) const = default;
 };
 
