@@ -438,7 +438,9 @@ Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
     const Pid pid = p.pid;
     const Watermarks& wm = m_m.watermarks;
     // W7: the memcg charge comes first; it may reclaim in the group or kill inside it.
-    const bool charge = use == FrameUse::Anon || use == FrameUse::PageTable;
+    // Page-cache pages are charged to the task that brings them in (fault or read()).
+    const bool charge =
+        use == FrameUse::Anon || use == FrameUse::PageTable || use == FrameUse::PageCache;
     if (charge && !tryChargeMemcg(p, 1)) return Pfn::none();
     for (;;) {
         const std::uint64_t freeNow = m_m.memory.freeCount();
@@ -1039,7 +1041,8 @@ void Kernel::unmapPte(Process& p, Pte& e, std::uint64_t& freed) {
         p.counters.rssPages -= 1;
         if (fr.use == FrameUse::PageCache) {
             p.counters.rssFilePages -= 1;  // the page stays in the page cache
-        } else if (fr.mapcount == 0 && fr.shmem == kNoShmem) {  // a shmem page stays with its object
+        } else if (fr.mapcount == 0 &&
+                   fr.shmem == kNoShmem) {  // a shmem page stays with its object
             releaseFrame(f);
             ++m_m.counters.framesFreed;
             ++freed;
