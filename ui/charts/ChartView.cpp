@@ -334,7 +334,9 @@ void ChartView::rebuild() {
         }
     });
 
-    QChart* old = m_chart;
+    // QChartView hands back the previous chart (on the first rebuild, the default one its
+    // constructor made) without deleting it.
+    QChart* old = QChartView::chart();
     m_chart = chart;
     setChart(chart);
     delete old;

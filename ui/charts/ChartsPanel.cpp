@@ -44,7 +44,8 @@ void ChartsPanel::retranslate() {
     const std::pair<ChartKind, QString> tabs[] = {{ChartKind::Faults, tr("Faults")},
                                                   {ChartKind::Memory, tr("Memory")},
                                                   {ChartKind::Tlb, tr("TLB")},
-                                                  {ChartKind::Rss, tr("RSS")}};
+                                                  {ChartKind::Rss, tr("RSS")},
+                                                  {ChartKind::WorkingSet, tr("Working set")}};
     for (const auto& [kind, label] : tabs)
         if (auto* v = chart(kind)) m_tabs->setTabText(m_tabs->indexOf(v), label);
     setSimulator(m_sim);
