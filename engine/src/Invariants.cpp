@@ -242,6 +242,14 @@ std::vector<std::string> checkInvariants(const Machine& m) {
                 bad.push_back(msg("frame ", f, " is charged to unknown memcg ", fr.memcg));
             else
                 ++charged[fr.memcg];
+            // A THP is charged as a whole (512 pages at once, W7): while PMD-mapped, every page
+            // of the aligned block carries the head's memcg.
+            if (const std::uint64_t n = m.hugePages();
+                fr.pmdMaps > 0 && n != 0 && mem.frame(Pfn{f / n * n}).memcg != fr.memcg)
+                bad.push_back(msg("THP page ", f, " is charged to memcg ", fr.memcg,
+                                  " but its head to ", mem.frame(Pfn{f / n * n}).memcg));
+            if (fr.use == FrameUse::Free && fr.memcg != 0)
+                bad.push_back(msg("free frame ", f, " is still charged to memcg ", fr.memcg));
             if (fr.lazyFree) {
                 ++lazy;
                 if (fr.use != FrameUse::Anon)

@@ -438,7 +438,9 @@ Pfn Kernel::allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level) {
     const Pid pid = p.pid;
     const Watermarks& wm = m_m.watermarks;
     // W7: the memcg charge comes first; it may reclaim in the group or kill inside it.
-    const bool charge = use == FrameUse::Anon || use == FrameUse::PageTable;
+    // Page-cache pages are charged to the task that brings them in (fault or read()).
+    const bool charge =
+        use == FrameUse::Anon || use == FrameUse::PageTable || use == FrameUse::PageCache;
     if (charge && !tryChargeMemcg(p, 1)) return Pfn::none();
     for (;;) {
         const std::uint64_t freeNow = m_m.memory.freeCount();

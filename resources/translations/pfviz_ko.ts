@@ -1270,6 +1270,14 @@ from %2</source>
         <source>Window τ (references)</source>
         <translation>창 τ (참조 수)</translation>
     </message>
+    <message>
+        <source>simulated time (s)</source>
+        <translation>시뮬레이션 시간 (s)</translation>
+    </message>
+    <message>
+        <source>simulated time (ms)</source>
+        <translation>시뮬레이션 시간 (ms)</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui::ChartsPanel</name>

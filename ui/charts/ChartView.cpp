@@ -99,6 +99,24 @@ void applyTicks(QValueAxis* a, double lo, double hi, double interval) {
     if (!dynamic) a->setTickType(QValueAxis::TicksDynamic);
 }
 
+/// Simulated time on the x axis: x stays in microseconds (ChartData, cursor, clicks); only the
+/// labels change unit. The unit is the largest of s, ms, µs that the tick interval is a whole
+/// multiple of or more, so a 5 s run reads 0, 1, 2 ... s instead of 0, 1000000 ... µs.
+struct TimeUnit {
+    double us;          // microseconds per unit
+    const char* title;  // axis title (translated in the ChartView context)
+};
+const TimeUnit& timeUnitFor(double intervalUs) {
+    static const TimeUnit kUnits[] = {
+        {1e6, QT_TRANSLATE_NOOP("pfviz::ui::ChartView", "simulated time (s)")},
+        {1e3, QT_TRANSLATE_NOOP("pfviz::ui::ChartView", "simulated time (ms)")},
+        {1.0, QT_TRANSLATE_NOOP("pfviz::ui::ChartView", "simulated time (µs)")},
+    };
+    for (const TimeUnit& u : kUnits)
+        if (intervalUs >= u.us * (1.0 - 1e-9)) return u;
+    return kUnits[2];
+}
+
 void setDynamicTicks(QValueAxis* a, double max, int ticks) {
     applyTicks(a, 0.0, max, niceInterval(max, ticks));
 }
@@ -152,9 +170,12 @@ void ChartView::rebuild() {
     m_bandRuns.clear();
     m_structure = m_data.structureVersion();
 
-    auto* x = new QValueAxis(chart);
+    // Labels at round times in a readable unit (setTimeTicks): a category axis labels exactly the
+    // values we give it, while x itself stays in µs.
+    auto* x = new QCategoryAxis(chart);
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     x->setTitleText(tr("simulated time (µs)"));
-    x->setLabelFormat(QStringLiteral("%.0f"));
+    m_xTicks.clear();
     chart->addAxis(x, Qt::AlignBottom);
     m_x = x;
 
@@ -609,10 +630,10 @@ void ChartView::updateDisplay() {
     m_updating = true;
     auto* ax = static_cast<QValueAxis*>(m_x);
     {
-        // Round time ticks (0, 10000, 20000 ...), fewer on a narrow chart so labels never collide.
+        // Round time ticks (0, 1, 2 s ...), fewer on a narrow chart so labels never collide.
         const double lo = m_zoomed ? ax->min() : 0.0;
         const double hi = m_zoomed ? ax->max() : std::max(m_data.xMax(), 1.0);
-        applyTicks(ax, lo, hi, niceInterval(hi - lo, std::clamp(width() / 220, 2, 8)));
+        setTimeTicks(lo, hi, niceInterval(hi - lo, std::clamp(width() / 220, 2, 8)));
     }
     const double x0 = ax->min(), x1 = ax->max();
     const int columns = std::max(100, static_cast<int>(m_chart->plotArea().width()));
@@ -638,6 +659,32 @@ void ChartView::updateDisplay() {
     setCursorX(m_cursorX);
     m_updating = false;
     placeLabels();
+}
+
+void ChartView::setTimeTicks(double lo, double hi, double interval) {
+    auto* ax = static_cast<QCategoryAxis*>(m_x);
+    // A category axis draws only its categories (it ignores the tick interval), so the range can
+    // be set first: there is no dynamic tick interval for Qt to expand over a wide range.
+    ax->setRange(lo, hi);
+    const TimeUnit& unit = timeUnitFor(interval);
+    const double step = interval / unit.us;  // 1, 2, 2.5, 5 ... units
+    const int decimals = std::abs(step - std::round(step)) > 1e-9 ? 1 : 0;
+    const auto first = static_cast<qint64>(std::ceil(lo / interval - 1e-9));
+    const auto last = static_cast<qint64>(std::floor(hi / interval + 1e-9));
+    std::vector<std::pair<double, QString>> ticks;
+    for (qint64 k = first; k <= last && ticks.size() < 64; ++k)
+        ticks.emplace_back(static_cast<double>(k) * interval,
+                           QString::number(static_cast<double>(k) * step, 'f', decimals));
+    if (ticks == m_xTicks) return;  // live growth within the same ticks: nothing to redo
+    m_xTicks = ticks;
+    ax->setTitleText(tr(unit.title));
+    for (const QString& l : ax->categoriesLabels())
+        ax->remove(l);
+    if (ticks.empty()) return;
+    ax->setStartValue(ticks.front().first);  // the first label sits on the start value
+    for (const auto& [value, label] : ticks)
+        ax->append(label, value);
+    ax->setStartValue(ticks.front().first);
 }
 
 void ChartView::setCursorX(std::optional<double> x) {

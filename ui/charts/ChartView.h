@@ -130,6 +130,9 @@ private:
     int m_logLabelledTop{-1};  // the categories now on the axis: up to this decade ...
     int m_logStep{0};          // ... every m_logStep-th one
     void updateLogLabels();
+    /// The x range [lo, hi] (µs) with a label every `interval` µs, in the unit that reads best.
+    void setTimeTicks(double lo, double hi, double interval);
+    std::vector<std::pair<double, QString>> m_xTicks;  // the x labels now on the axis
     bool m_updating{false};
     QRubberBand* m_band{nullptr};
     QPoint m_pressPos;

@@ -42,7 +42,7 @@ struct Counters {
 
     // Transparent huge pages (H2, C7).
     std::uint64_t thpFaultAlloc{};     // thp_fault_alloc
-    std::uint64_t thpFaultFallback{};  // thp_fault_fallback: no aligned free block, 4 KiB pages
+    std::uint64_t thpFaultFallback{};  // thp_fault_fallback: no aligned block or no memcg room
     std::uint64_t thpZeroPageMaps{};   // read faults that mapped the huge zero page
     std::uint64_t thpSplitPmd{};       // thp_split_pmd: PMD mappings turned into PTE tables
     // Page cache (§5).

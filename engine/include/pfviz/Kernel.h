@@ -86,13 +86,18 @@ public:
     /// W7: makes room for `pages` new pages in the memcg of `p` before they are allocated. Above
     /// memory.max the task reclaims inside its own group; when that frees nothing, a memcg OOM
     /// kill chooses among the group's tasks (O1, O5). Returns false if `p` itself was killed.
-    /// A caller that allocates a chargeable page (anon, page table, and page cache once it
-    /// exists) calls this first and then chargeFrame() on the new frame.
+    /// A caller that allocates a chargeable page (anon, page table, page cache, a THP) calls
+    /// this first and then chargeFrame() on the new frame.
     bool tryChargeMemcg(Process& p, std::uint64_t pages = 1);
     /// Charges frame `f` to the memcg of `p` (nothing for the root). No limit check.
     void chargeFrame(const Process& p, Pfn f);
     /// Reclaim restricted to the pages charged to memcg `id` (W7), in the task `charged`.
     std::uint64_t reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid charged);
+    /// One step of reclaimMemcg() on the group's file LRU tail (W7, L3/L4): true if a page
+    /// was reclaimed. `inactive`/`active`: the group's file list sizes, kept up to date.
+    bool scanGroupFileTail(std::uint16_t id, Pid charged, std::uint64_t ratio,
+                           std::uint64_t& inactive, std::uint64_t& active, std::uint64_t& scanned,
+                           std::uint64_t& writes);
     /// Moves `pid` into memcg `id` (cgroup v2: pages already charged stay with the old group).
     void joinCgroup(Pid pid, std::uint16_t id);
 

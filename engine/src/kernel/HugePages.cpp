@@ -80,8 +80,14 @@ std::optional<Kernel::FaultResult> Kernel::hugeFault(Process& p, const Vma& vma,
     auto mapNewThp = [&](Slot slot, bool replacesZero) -> std::optional<FaultResult> {
         // H2 fallback: no aligned block of free frames, or taking one would go below the low
         // watermark (THP allocations do not reclaim here, §14): 4 KiB pages instead.
+        // W7: the THP is charged to the memcg as n pages at once; when that would exceed
+        // memory.max the fault falls back to 4 KiB pages (thp_fault_fallback_charge) without
+        // reclaiming or OOM-killing for the huge charge.
+        const std::uint16_t cg = m_m.process(pid)->memcg;
+        const bool chargeFits =
+            cg == 0 || m_m.memory.charged(cg) + n <= m_m.config.cgroups[cg - 1u].maxPages;
         Pfn head{};
-        if (m_m.memory.freeCount() > n + m_m.watermarks.low)
+        if (chargeFits && m_m.memory.freeCount() > n + m_m.watermarks.low)
             head = m_m.memory.allocateBlock(n, FrameUse::Anon, pid, Vpn{hva >> g.pageBits});
         if (!head.valid()) {
             countAll(p, &Counters::thpFaultFallback);
@@ -103,6 +109,7 @@ std::optional<Kernel::FaultResult> Kernel::hugeFault(Process& p, const Vma& vma,
             Frame& fr = m_m.memory.frame(Pfn{head.value + i});
             fr.mapcount = 1;
             fr.pmdMaps = 1;
+            chargeFrame(p, Pfn{head.value + i});  // uncharged page by page when freed
         }
         // One LRU entry for the whole folio: the head stands for it (L1).
         m_m.memory.lruAdd(head, Lru::InactiveAnon);

@@ -1,5 +1,7 @@
 // mlock (unevictable pages, L1) and MADV_FREE (lazily freed pages, A5).
 // Rule ids refer to shared/docs/linux-vm-semantics.md.
+#include <algorithm>
+
 #include "pfviz/Kernel.h"
 
 namespace pfviz {
@@ -15,7 +17,10 @@ void Kernel::mlock(Pid pid, VirtAddr start, std::uint64_t length) {
     const std::uint64_t ps = m_m.geometry().pageSize();
     const VirtAddr end = start + alignUp(length, ps);
     {
+        // A huge mapping across an end of the range is split first (the VMA is split there).
+        splitHugeRange(*m_m.process(pid), start, end, true);
         Process& p = *m_m.process(pid);
+        if (!p.running()) return;
         splitAt(p, start);
         splitAt(p, end);
         for (Vma& v : p.vmas)
@@ -28,9 +33,11 @@ void Kernel::mlock(Pid pid, VirtAddr start, std::uint64_t length) {
     // L1: the locked pages leave the evictable lists.
     std::uint64_t moved = 0;
     for (VirtAddr va = start; va < end; va += ps) {
+        // A PMD-mapped THP is one folio: its head stands for it on the LRU (L1).
         const auto s = findLeaf(p, va);
-        if (!s) continue;
-        const Pte& e = pteAt(*s);
+        const auto hs = s ? std::nullopt : findHuge(p, va);
+        if (!s && !hs) continue;
+        const Pte& e = pteAt(s ? *s : *hs);
         if (!e.mapped() || e.has(pte::ZeroPage)) continue;
         const Pfn f{e.target};
         Frame& fr = m_m.memory.frame(f);
@@ -54,7 +61,8 @@ bool Kernel::isMlocked(Pfn f) const {
         if (!q.running()) continue;
         const Vma* v = q.findVma(va);
         if (v == nullptr || !v->locked) continue;
-        const auto s = findLeaf(q, va);
+        auto s = findLeaf(q, va);
+        if (!s) s = findHuge(q, va);  // a THP's head, mapped by a huge PMD
         if (!s) continue;
         const Pte& e = m_m.tables.node(s->node).entries[s->index];
         if (e.mapped() && !e.has(pte::ZeroPage) && e.target == f.value) return true;
@@ -73,9 +81,22 @@ bool Kernel::cullUnevictable(Pfn f, Pid charged) {
 
 void Kernel::madviseFree(Pid pid, VirtAddr start, std::uint64_t length) {
     ensureCurrent(pid);
-    Process& p = *m_m.process(pid);
     const std::uint64_t ps = m_m.geometry().pageSize();
     const VirtAddr end = start + alignUp(length, ps);
+    // A5 works per 4 KiB page: THPs in the range are split first (Linux keeps a fully
+    // covered THP whole and marks the folio, a simplification). The huge zero page stays.
+    if (const std::uint64_t hb = hugeBytes(); hb != 0) {
+        for (VirtAddr hva = start / hb * hb; hva < end; hva += hb) {
+            Process& q = *m_m.process(pid);
+            if (!q.running()) return;
+            const Vma* v = q.findVma(std::max(hva, start));
+            if (v != nullptr && v->locked) continue;  // MADV_FREE skips VM_LOCKED areas
+            const auto hs = findHuge(q, hva);
+            if (hs && !pteAt(*hs).has(pte::ZeroPage) && !splitHuge(q, hva, true)) break;
+        }
+    }
+    Process& p = *m_m.process(pid);
+    if (!p.running()) return;
     std::uint64_t marked = 0;
     std::uint64_t swapFreed = 0;
     std::vector<Vpn> flush;

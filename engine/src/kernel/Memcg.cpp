@@ -6,6 +6,17 @@
 
 namespace pfviz {
 
+namespace {
+/// The first frame charged to memcg `id` at `i` or older on its LRU list (Linux keeps
+/// per-memcg lists; this model filters the node's lists, which visits the same pages in the
+/// same order).
+std::uint32_t ownBefore(const PhysicalMemory& mem, std::uint32_t i, std::uint16_t id) {
+    while (i != kNoFrame && mem.frame(Pfn{i}).memcg != id)
+        i = mem.frame(Pfn{i}).prev;
+    return i;
+}
+}  // namespace
+
 void Kernel::chargeFrame(const Process& p, Pfn f) {
     if (p.memcg == 0 || !f.valid()) return;
     m_m.memory.charge(f, p.memcg);
@@ -43,9 +54,8 @@ bool Kernel::tryChargeMemcg(Process& p, std::uint64_t pages) {
 std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid charged) {
     PhysicalMemory& mem = m_m.memory;
     const CgroupConfig& cg = m_m.config.cgroups[id - 1u];
-    // L5: memcg reclaim with swappiness 0 scans file pages only. This model has no page cache
-    // yet, so such a group can only drop clean MADV_FREE pages (which Linux keeps on the file
-    // list).
+    // L5: memcg reclaim with swappiness 0 scans file pages only: the group's page cache (charged
+    // to it, W7) and clean MADV_FREE pages (which Linux keeps on the file list).
     // can_reclaim_anon_pages(): anonymous pages are scanned only while a swap slot is free.
     const bool anon = !m_m.swap.areas.empty() && cg.swappiness != 0 && m_m.swap.hasFree();
     const std::uint64_t zramOutsBefore = m_m.swap.zramOuts();
@@ -65,22 +75,45 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
             ++active;
             if (mem.frame(Pfn{i}).lazyFree) ++lazy;
         }
+    // The group's page cache (charged to it when it was read, W7).
+    std::uint64_t inactiveFile = 0;
+    std::uint64_t activeFile = 0;
+    for (std::uint32_t i = mem.lruHead(Lru::InactiveFile); i != kNoFrame;
+         i = mem.frame(Pfn{i}).next)
+        if (mem.frame(Pfn{i}).memcg == id) ++inactiveFile;
+    for (std::uint32_t i = mem.lruHead(Lru::ActiveFile); i != kNoFrame; i = mem.frame(Pfn{i}).next)
+        if (mem.frame(Pfn{i}).memcg == id) ++activeFile;
     // L4 ratio, from the group's limit as the kernel does from its size.
     const std::uint64_t gib = (cg.maxPages << m_m.geometry().pageBits) >> 30;
     const std::uint64_t ratio = gib == 0 ? 1 : std::max<std::uint64_t>(1, intSqrt(10 * gib));
-    const std::uint64_t budget = 2 * (anon ? inactive + active : lazy) + 2;
-    auto ownBefore = [&](std::uint32_t i) {
-        while (i != kNoFrame && mem.frame(Pfn{i}).memcg != id)
-            i = mem.frame(Pfn{i}).prev;
-        return i;
-    };
+    const std::uint64_t budget =
+        2 * (anon ? inactive + active : lazy) + 2 * (inactiveFile + activeFile) + 2;
+    auto ownBefore = [&](std::uint32_t i) { return pfviz::ownBefore(mem, i, id); };
+    // L5 inside the group: anon against file by the group's swappiness, as reclaim() does.
+    const ScanWeights w = scanWeights(cg.swappiness, 0, 0);
+    std::uint64_t scannedAnon = 0;
+    std::uint64_t scannedFile = 0;
+    std::uint64_t fileWrites = 0;
     std::uint64_t scanned = 0;
     std::uint64_t reclaimed = 0;
     std::uint64_t writes = 0;
     std::uint64_t visited = 0;  // pages looked at, candidates or not: bounds the walk
     const std::uint64_t maxVisits = 3 * (inactive + active) + 3;
     std::uint32_t cursor = ownBefore(mem.lruTail(Lru::InactiveAnon));
-    while (reclaimed < target && scanned < budget && (anon || lazy > 0)) {
+    while (reclaimed < target && scanned < budget) {
+        const bool anonLeft = (anon || lazy > 0) && inactive + active > 0;
+        const bool fileLeft = inactiveFile + activeFile > 0;
+        if (!anonLeft && !fileLeft) break;
+        const bool anonTurn = scannedAnon * (w.ap + w.fp) < (scannedAnon + scannedFile + 1) * w.ap;
+        if (fileLeft && (!anonLeft || !anonTurn)) {
+            const std::uint64_t before = scanned;
+            if (scanGroupFileTail(id, charged, ratio, inactiveFile, activeFile, scanned,
+                                  fileWrites))
+                ++reclaimed;
+            scannedFile += std::max<std::uint64_t>(1, scanned - before);
+            continue;
+        }
+        ++scannedAnon;
         if (anon && active > 0 && m_m.config.reclaimPolicy == ReclaimPolicy::TwoList &&
             (inactive * ratio < active || inactive == 0)) {
             // L4: age the group's oldest active page.
@@ -154,13 +187,73 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
     const CostModel& c = m_m.config.costs;
     const std::uint64_t zramWrites = std::min(writes, m_m.swap.zramOuts() - zramOutsBefore);
     const std::uint64_t cost = scanned * c.reclaimScanPage + zramWrites * c.swapOutZram +
-                               (writes - zramWrites) * c.swapOutDisk;
+                               (writes - zramWrites) * c.swapOutDisk + fileWrites * c.writebackPage;
     m_m.pressure.stall(cost);
     Event& e = post(EventKind::MemcgReclaim, charged, cost);
     e.count = reclaimed;
     e.index = static_cast<std::uint32_t>(scanned);
     e.memcg = id;
     return reclaimed;
+}
+
+bool Kernel::scanGroupFileTail(std::uint16_t id, Pid charged, std::uint64_t ratio,
+                               std::uint64_t& inactive, std::uint64_t& active,
+                               std::uint64_t& scanned, std::uint64_t& writes) {
+    // scanFileTail() restricted to the group's page cache (W7, L3/L4 on the file lists).
+    PhysicalMemory& mem = m_m.memory;
+    if (active > 0 && (inactive * ratio < active || inactive == 0)) {
+        const std::uint32_t a = ownBefore(mem, mem.lruTail(Lru::ActiveFile), id);
+        if (a != kNoFrame) {
+            harvestReferences(Pfn{a});
+            mem.lruDel(Pfn{a});
+            mem.frame(Pfn{a}).referenced = false;
+            mem.lruAdd(Pfn{a}, Lru::InactiveFile);
+            --active;
+            ++inactive;
+            Event& e = post(EventKind::LruDeactivate, charged);
+            e.frame = Pfn{a};
+        }
+    }
+    const std::uint32_t t = ownBefore(mem, mem.lruTail(Lru::InactiveFile), id);
+    if (t == kNoFrame) return false;
+    const Pfn f{t};
+    ++scanned;
+    Frame& fr = mem.frame(f);
+    if (f == m_pinned) {
+        mem.lruDel(f);
+        mem.lruAdd(f, Lru::InactiveFile);
+        return false;
+    }
+    const std::uint32_t young = harvestReferences(f);
+    if (young > 0) {
+        mem.lruDel(f);
+        if (fr.referenced || young > 1) {
+            fr.referenced = false;
+            mem.lruAdd(f, Lru::ActiveFile);
+            --inactive;
+            ++active;
+            Event& e = post(EventKind::LruActivate, charged);
+            e.frame = f;
+        } else {
+            fr.referenced = true;
+            mem.lruAdd(f, Lru::InactiveFile);
+        }
+        return false;
+    }
+    if (fr.dirty) {
+        // Dirty group pages are written back first (at once in this model), as in scanFileTail.
+        writebackPage(f);
+        ++writes;
+        if (fr.referenced) {
+            fr.referenced = false;
+            mem.lruDel(f);
+            mem.lruAdd(f, Lru::InactiveFile);
+            return false;
+        }
+    }
+    dropCachePage(f);  // uncharged with the frame
+    --inactive;
+    return true;
 }
 
 void Kernel::joinCgroup(Pid pid, std::uint16_t id) {

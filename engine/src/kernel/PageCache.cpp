@@ -161,7 +161,13 @@ Pfn Kernel::filePage(Process& p, std::uint32_t file, std::uint64_t index, std::u
     for (std::uint64_t i = index + 1; i < last; ++i) {
         if (cache[i] != kNoFrame) break;
         if (m_m.memory.freeCount() <= m_m.watermarks.low) break;
+        // ... nor beyond the memcg's limit (W7): readahead is charged to the reading task.
+        const Process& rp = *m_m.process(pid);
+        if (rp.memcg != 0 &&
+            m_m.memory.charged(rp.memcg) >= m_m.config.cgroups[rp.memcg - 1u].maxPages)
+            break;
         const Pfn r = m_m.memory.allocate(FrameUse::PageCache, Pid{}, Vpn{i});
+        chargeFrame(rp, r);
         ++m_m.counters.framesAllocated;
         m_m.memory.lruAdd(r, Lru::InactiveFile);
         m_m.memory.frame(r).file = file;
