@@ -97,6 +97,16 @@ QString cgroupWord(const pfviz::Machine& m, std::uint16_t id) {
     return EventText::tr("cgroup '%1'").arg(QString::fromStdString(m.config.cgroups[id - 1u].name));
 }
 
+// With several swap devices (swapon -p), says which one a slot belongs to.
+QString withSwapDevice(const QString& text, const pfviz::Machine& m, std::uint32_t slot) {
+    if (m.swap.areas.size() < 2 || slot >= m.swap.slotTable.size()) return text;
+    const pfviz::SwapArea& a = m.swap.areaOf(slot);
+    const QString kind = a.kind == pfviz::SwapKind::Zram  ? EventText::tr("zram")
+                         : a.kind == pfviz::SwapKind::Hdd ? EventText::tr("hard disk")
+                                                          : EventText::tr("SSD");
+    return EventText::tr("%1 Swap device: %2, priority %3.").arg(text, kind).arg(a.priority);
+}
+
 QString accessWord(pfviz::Access a) {
     switch (a) {
         case pfviz::Access::Read: return EventText::tr("read");
@@ -256,15 +266,19 @@ QString EventText::explain(const pfviz::Event& e, const pfviz::Machine& m) {
             return tr("Major fault: the page is on the swap device and must be read back; the process waits %1 (F2, S2).")
                 .arg(simTime(e.cost));
         case K::SwapOut:
-            return e.present ? tr("Swap-out: frame %1 is written to swap slot %2 and %3 PTEs now hold the swap entry (S1).")
-                                   .arg(frame).arg(e.index).arg(e.count)
-                             : tr("Swap-out: frame %1 is clean in swap slot %2, so it is dropped without a write (S1, S6).")
-                                   .arg(frame).arg(e.index);
+            return withSwapDevice(
+                e.present ? tr("Swap-out: frame %1 is written to swap slot %2 and %3 PTEs now hold the swap entry (S1).")
+                                .arg(frame).arg(e.index).arg(e.count)
+                          : tr("Swap-out: frame %1 is clean in swap slot %2, so it is dropped without a write (S1, S6).")
+                                .arg(frame).arg(e.index),
+                m, e.index);
         case K::SwapIn:
-            return e.present ? tr("Swap-in: slot %1 was still in the swap cache as frame %2; it is mapped again (S2).")
-                                   .arg(e.index).arg(frame)
-                             : tr("Swap-in: slot %1 is read into frame %2; %3 neighbouring slots come along (S2, S3).")
-                                   .arg(e.index).arg(frame).arg(e.count);
+            return withSwapDevice(
+                e.present ? tr("Swap-in: slot %1 was still in the swap cache as frame %2; it is mapped again (S2).")
+                                .arg(e.index).arg(frame)
+                          : tr("Swap-in: slot %1 is read into frame %2; %3 neighbouring slots come along (S2, S3).")
+                                .arg(e.index).arg(frame).arg(e.count),
+                m, e.index);
         case K::LruActivate:
             return tr("Frame %1 was referenced again: it moves to the active list (L3).").arg(frame);
         case K::LruDeactivate:

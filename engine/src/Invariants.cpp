@@ -286,9 +286,24 @@ std::vector<std::string> checkInvariants(const Machine& m) {
             bad.push_back(msg("swap slot ", i, " swap cache frame does not point back"));
         freeSlots += sl.used ? 0 : 1;
     }
-    if (freeSlots != m.swap.free.size())
+    // Each device's free list holds exactly its unused slots; the devices tile the slot table.
+    std::uint64_t listed = 0;
+    std::uint64_t tiled = 0;
+    for (std::size_t d = 0; d < m.swap.areas.size(); ++d) {
+        const SwapArea& a = m.swap.areas[d];
+        if (a.first != tiled)
+            bad.push_back(msg("swap device ", d, " starts at slot ", a.first, ", not ", tiled));
+        tiled += a.pages;
+        listed += a.free.size();
+        for (const std::uint32_t sl : a.free)
+            if (!a.owns(sl) || m.swap.slotTable[sl].used)
+                bad.push_back(msg("swap device ", d, " lists slot ", sl, " as free"));
+    }
+    if (tiled != m.swap.slotTable.size())
         bad.push_back(
-            msg(freeSlots, " free swap slots but the free list holds ", m.swap.free.size()));
+            msg("swap devices hold ", tiled, " slots, the table ", m.swap.slotTable.size()));
+    if (freeSlots != listed)
+        bad.push_back(msg(freeSlots, " free swap slots but the free lists hold ", listed));
     // Shmem objects (C6): live exactly while a VMA of a running process uses them; their pages
     // are shmem frames of that object.
     for (std::size_t id = 0; id < m.shmem.size(); ++id) {

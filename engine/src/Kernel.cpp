@@ -488,20 +488,14 @@ void Kernel::releaseFrame(Pfn f) {
     if (slot != kNoSlot) {
         SwapSlot& s = m_m.swap.slotTable[slot];
         s.cache = kNoFrame;
-        if (s.count == 0) {
-            s = SwapSlot{};
-            m_m.swap.free.push_back(slot);
-        }
+        if (s.count == 0) m_m.swap.freeSlot(slot);
     }
 }
 
 void Kernel::putSwapSlot(std::uint32_t slot) {
     SwapSlot& s = m_m.swap.slotTable[slot];
     if (s.count > 0) s.count -= 1;
-    if (s.count == 0 && s.cache == kNoFrame) {
-        s = SwapSlot{};
-        m_m.swap.free.push_back(slot);
-    }
+    if (s.count == 0 && s.cache == kNoFrame) m_m.swap.freeSlot(slot);
 }
 
 void Kernel::zramResize() {
@@ -554,7 +548,6 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
     // A THP is split in every mapper first and then goes out 4 KiB at a time (§14).
     if (m_m.memory.frame(f).pmdMaps > 0 && !splitForReclaim(f)) return false;
     Frame& fr = m_m.memory.frame(f);
-    const bool zram = m_m.config.swap.kind == SwapKind::Zram;
     // rmap: every mapper maps the page at the same address (fork keeps addresses).
     const VirtAddr va = fr.vpn.value << m_m.geometry().pageBits;
     struct Mapper {
@@ -579,19 +572,18 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
     bool write = false;
     if (slot == kNoSlot) {
         // S1 step 1: add_to_swap takes a slot (the page is now in the swap cache).
-        if (sw.free.empty()) return false;
-        slot = sw.free.back();
-        sw.free.pop_back();
-        sw.slotTable[slot].used = true;
+        // The device is the highest-priority one with a free slot (get_swap_pages()).
+        slot = sw.takeSlot();
+        if (slot == kNoSlot) return false;
         write = true;
-        if (zram) {
-            sw.zramBytes += ps * 100 / m_m.config.swap.compressionPercent;
+        const SwapArea& area = sw.areaOf(slot);
+        if (area.kind == SwapKind::Zram) {
+            sw.zramBytes += ps * 100 / area.compressionPercent;
             zramResize();
             if (sw.zramFrames.size() * ps < sw.zramBytes) {  // no room even for zram
-                sw.zramBytes -= ps * 100 / m_m.config.swap.compressionPercent;
+                sw.zramBytes -= ps * 100 / area.compressionPercent;
                 zramResize();
-                sw.slotTable[slot] = SwapSlot{};
-                sw.free.push_back(slot);
+                sw.freeSlot(slot);
                 return false;
             }
         }
@@ -618,6 +610,7 @@ bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
     // treated as complete at once). zram keeps no swap cache at all (S4).
     if (write) {
         ++m_m.counters.swapOuts;
+        ++sw.areaOf(slot).outs;
         ++writes;
     }
     Event& e = post(EventKind::SwapOut, shown);
@@ -639,7 +632,8 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     // L5: swappiness weighs anon against file with constant, equal costs (§14), so the anon
     // share of the scan is swappiness / 200. Special cases kept: no swap -> file only; free +
     // file <= high watermark -> anon only ("file is tiny"); an empty side is not scanned.
-    const bool haveSwap = m_m.config.swap.kind != SwapKind::None;
+    const bool haveSwap = !m_m.swap.areas.empty();
+    const std::uint64_t zramOutsBefore = m_m.swap.zramOuts();
     const std::uint64_t fileLru = mem.lruSize(Lru::InactiveFile) + mem.lruSize(Lru::ActiveFile);
     const ScanWeights w = scanWeights(m_m.config.swappiness, 0, 0);
     const bool fileTiny = mem.freeCount() + fileLru <= m_m.watermarks.high;
@@ -736,10 +730,10 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
     m_m.counters.pagesScanned += scanned;
     m_m.counters.pagesReclaimed += reclaimed;
     const CostModel& c = m_m.config.costs;
-    const std::uint64_t perWrite =
-        m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk;
-    const std::uint64_t cost =
-        scanned * c.reclaimScanPage + writes * perWrite + fileWrites * c.writebackPage;
+    // Each write costs what its device costs: compression for zram, submitting I/O for a disk.
+    const std::uint64_t zramWrites = std::min(writes, m_m.swap.zramOuts() - zramOutsBefore);
+    const std::uint64_t cost = scanned * c.reclaimScanPage + zramWrites * c.swapOutZram +
+                               (writes - zramWrites) * c.swapOutDisk + fileWrites * c.writebackPage;
     m_m.pressure.reclaimed(scanned, reclaimed);  // M4 window
     if (direct) {
         m_m.pressure.stall(cost);  // M1: direct reclaim is a memory stall
@@ -767,7 +761,7 @@ void Kernel::kswapd() {
     const CostModel& c = m_m.config.costs;
     const std::uint64_t perPage = std::max<std::uint64_t>(
         1, 2 * c.reclaimScanPage +
-               (m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk));
+               (m_m.swap.nextKind() == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk));
     bool stuck = false;
     while (m_m.memory.freeCount() < wm.high) {
         const std::uint64_t can = std::min<std::uint64_t>(
@@ -792,7 +786,8 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
     const Vpn vpn = m_m.vpnOf(va);
     const Pte before = pteAt(slot);
     const std::uint32_t sidx = static_cast<std::uint32_t>(before.target);
-    const SwapKind kind = m_m.config.swap.kind;
+    SwapArea& area = m_m.swap.areaOf(sidx);  // the slot's device decides cost, cache, readahead
+    const SwapKind kind = area.kind;
     const std::uint64_t ps = m_m.geometry().pageSize();
     const Vma* vma = p.findVma(va);
     const bool vmaWrite = vma != nullptr && vma->prot.write;
@@ -825,18 +820,20 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
         countAll(p, &Counters::swapIns);
         f = allocFrame(p, FrameUse::Anon, vpn, 0);
         if (!f.valid()) return FaultResult::Killed;
+        ++m_m.swap.areaOf(sidx).ins;
         if (kind == SwapKind::Zram) {
             // S4: decompressed straight into the new page; no swap cache, no readahead.
-            m_m.swap.zramBytes -= ps * 100 / m_m.config.swap.compressionPercent;
+            m_m.swap.zramBytes -= ps * 100 / area.compressionPercent;
             zramResize();
         } else {
             m_m.swap.slotTable[sidx].cache = static_cast<std::uint32_t>(f.value);
             m_m.memory.frame(f).swapSlot = sidx;
             // S3: the aligned cluster of 2^page-cluster slots is read into the swap cache too.
             // Readahead does not reclaim itself: it only uses memory above the min watermark.
-            const std::uint32_t cluster = 1u << m_m.config.swap.pageCluster;
-            const std::uint32_t base = sidx & ~(cluster - 1);
-            for (std::uint32_t s = base; s < base + cluster && s < m_m.swap.slotTable.size(); ++s) {
+            // The cluster is aligned within the device and never crosses into another one.
+            const std::uint32_t cluster = 1u << area.pageCluster;
+            const std::uint32_t base = area.first + ((sidx - area.first) & ~(cluster - 1));
+            for (std::uint32_t s = base; s < base + cluster && area.owns(s); ++s) {
                 SwapSlot& ss = m_m.swap.slotTable[s];
                 if (s == sidx || !ss.used || ss.count == 0 || ss.cache != kNoFrame) continue;
                 if (m_m.memory.freeCount() <= m_m.watermarks.min) break;
@@ -853,6 +850,7 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
                 ss.cache = static_cast<std::uint32_t>(r.value);
                 ++readahead;
                 ++m_m.counters.swapIns;
+                ++area.ins;
             }
         }
     }

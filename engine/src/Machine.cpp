@@ -1,6 +1,9 @@
 #include "pfviz/Machine.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <utility>
 
 namespace pfviz {
 
@@ -75,14 +78,63 @@ Machine::Machine(const MachineConfig& cfg, std::uint64_t seed)
         watermarks.low = watermarks.min + gap;
         watermarks.high = watermarks.min + 2 * gap;
     }
-    if (cfg.swap.kind != SwapKind::None) {
-        swap.slotTable.resize(cfg.swap.pages);
-        swap.free.reserve(cfg.swap.pages);
-        for (std::uint64_t s = cfg.swap.pages; s-- > 0;)
-            swap.free.push_back(static_cast<std::uint32_t>(s));
+    for (const SwapConfig& sc : cfg.swap) {
+        if (sc.kind == SwapKind::None || sc.pages == 0) continue;
+        SwapArea a;
+        a.kind = sc.kind;
+        a.priority = sc.priority;
+        a.compressionPercent = sc.compressionPercent;
+        a.pageCluster = sc.pageCluster;
+        a.first = static_cast<std::uint32_t>(swap.slotTable.size());
+        a.pages = static_cast<std::uint32_t>(sc.pages);
+        a.free.reserve(sc.pages);
+        for (std::uint32_t s = a.pages; s-- > 0;)
+            a.free.push_back(a.first + s);
+        swap.slotTable.resize(swap.slotTable.size() + sc.pages);
+        swap.areas.push_back(std::move(a));
     }
     memory.setMemcgCount(cfg.cgroups.size());
     memcgs.resize(cfg.cgroups.size());
+}
+
+const SwapArea& SwapDevice::areaOf(std::uint32_t slot) const {
+    for (const SwapArea& a : areas)
+        if (a.owns(slot)) return a;
+    throw std::logic_error("swap slot " + std::to_string(slot) + " belongs to no device");
+}
+
+SwapArea& SwapDevice::areaOf(std::uint32_t slot) {
+    return const_cast<SwapArea&>(std::as_const(*this).areaOf(slot));
+}
+
+std::size_t SwapDevice::nextArea() const {
+    // get_swap_pages(): the highest priority first; a device of equal priority is requeued
+    // behind its peers after use, so they take turns.
+    std::size_t best = areas.size();
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+        const SwapArea& a = areas[i];
+        if (a.free.empty()) continue;
+        if (best == areas.size() || a.priority > areas[best].priority ||
+            (a.priority == areas[best].priority && a.lastPick < areas[best].lastPick))
+            best = i;
+    }
+    return best;
+}
+
+std::uint32_t SwapDevice::takeSlot() {
+    const std::size_t i = nextArea();
+    if (i == areas.size()) return kNoSlot;
+    SwapArea& a = areas[i];
+    const std::uint32_t slot = a.free.back();
+    a.free.pop_back();
+    a.lastPick = ++picks;
+    slotTable[slot].used = true;
+    return slot;
+}
+
+void SwapDevice::freeSlot(std::uint32_t slot) {
+    slotTable[slot] = SwapSlot{};
+    areaOf(slot).free.push_back(slot);
 }
 
 void PressureSignals::advance(SimTime now) {

@@ -14,10 +14,10 @@ using json::JsonReader;
 
 namespace {
 
-const std::vector<std::string> kOpNames = {
-    "spawn",    "mmap",    "malloc",   "free",   "munmap", "touch",      "access", "fork", "exit",
-    "populate", "madvise", "mprotect", "switch", "sleep",  "checkpoint", "read",   "msync",
-    "mlock",    "cgroup"};
+const std::vector<std::string> kOpNames = {"spawn",   "mmap",     "malloc", "free",  "munmap",
+                                           "touch",   "access",   "fork",   "exit",  "populate",
+                                           "madvise", "mprotect", "switch", "sleep", "checkpoint",
+                                           "read",    "msync",    "mlock",  "cgroup"};
 
 /// Largest file of a scenario, in pages (its page-cache index is kept as a vector).
 constexpr std::uint64_t kMaxFilePages = std::uint64_t{1} << 24;
@@ -199,32 +199,55 @@ MachineConfig parseMachine(const JsonReader& r) {
     }
     cfg.frames = frames;
     if (auto sw = r.find("swap")) {
-        sw->requireObject();
-        sw->allowOnly({"size", "kind", "compression_ratio", "page_cluster"});
-        const JsonReader size = sw->at("size");
-        const std::uint64_t bytes = size.asSize();
-        if (bytes % pageSize != 0)
-            size.fail("expected a whole number of pages of " + std::to_string(pageSize) + " bytes");
-        cfg.swap.pages = bytes / pageSize;
-        if (cfg.swap.pages > kMaxFrames)
-            size.fail("swap of " + std::to_string(cfg.swap.pages) +
-                      " pages is too large (at most " + std::to_string(kMaxFrames) + ")");
-        cfg.swap.kind = SwapKind::Ssd;
-        if (auto k = sw->find("kind")) {
-            const std::string kind = k->asEnum({"ssd", "hdd", "zram"});
-            cfg.swap.kind = kind == "hdd"    ? SwapKind::Hdd
-                            : kind == "zram" ? SwapKind::Zram
-                                                                           : SwapKind::Ssd;
+        // One device as an object, or several (`swapon -p`) as an array.
+        const auto device = [&](const JsonReader& d, std::int32_t defaultPriority) {
+            d.requireObject();
+            d.allowOnly({"size", "kind", "compression_ratio", "page_cluster", "priority"});
+            SwapConfig sc;
+            const JsonReader size = d.at("size");
+            const std::uint64_t bytes = size.asSize();
+            if (bytes % pageSize != 0)
+                size.fail("expected a whole number of pages of " + std::to_string(pageSize) +
+                          " bytes");
+            sc.pages = bytes / pageSize;
+            if (sc.pages > kMaxFrames)
+                size.fail("swap of " + std::to_string(sc.pages) + " pages is too large (at most " +
+                          std::to_string(kMaxFrames) + ")");
+            sc.kind = SwapKind::Ssd;
+            if (auto k = d.find("kind")) {
+                const std::string kind = k->asEnum({"ssd", "hdd", "zram"});
+                sc.kind = kind == "hdd"    ? SwapKind::Hdd
+                          : kind == "zram" ? SwapKind::Zram
+                                           : SwapKind::Ssd;
+            }
+            if (sc.pages == 0) sc.kind = SwapKind::None;
+            if (auto c = d.find("compression_ratio")) {
+                const double ratio = c->asNumber();
+                if (!(ratio >= 1.0 && ratio <= 100.0))
+                    c->fail("expected a compression ratio from 1.0 to 100.0");
+                sc.compressionPercent = static_cast<std::uint32_t>(ratio * 100.0 + 0.5);
+            }
+            if (auto c = d.find("page_cluster"))
+                sc.pageCluster = static_cast<std::uint32_t>(c->asUint(0, 5));
+            sc.priority = defaultPriority;
+            if (auto pr = d.find("priority"))
+                sc.priority = static_cast<std::int32_t>(pr->asInt(-1000, 32767));
+            return sc;
+        };
+        if (sw->isArray()) {
+            // swapon without -p gives -2, -3, ... in order.
+            std::uint64_t total = 0;
+            for (std::size_t i = 0; i < sw->size(); ++i) {
+                cfg.swap.push_back(device(sw->at(i), -2 - static_cast<std::int32_t>(i)));
+                total += cfg.swap.back().pages;
+                if (total > kMaxFrames)
+                    sw->at(i).at("size").fail("swap devices of " + std::to_string(total) +
+                                              " pages in all are too large (at most " +
+                                              std::to_string(kMaxFrames) + ")");
+            }
+        } else {
+            cfg.swap.push_back(device(*sw, -2));
         }
-        if (cfg.swap.pages == 0) cfg.swap.kind = SwapKind::None;
-        if (auto c = sw->find("compression_ratio")) {
-            const double ratio = c->asNumber();
-            if (!(ratio >= 1.0 && ratio <= 100.0))
-                c->fail("expected a compression ratio from 1.0 to 100.0");
-            cfg.swap.compressionPercent = static_cast<std::uint32_t>(ratio * 100.0 + 0.5);
-        }
-        if (auto c = sw->find("page_cluster"))
-            cfg.swap.pageCluster = static_cast<std::uint32_t>(c->asUint(0, 5));
     }
     if (auto v = r.find("thp")) {
         const std::string mode = v->asEnum({"never", "madvise", "always"});
@@ -441,9 +464,10 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
     r.requireObject();
     Operation o;
     o.sourceLine = r.pos().line;
-    const std::string kind = r.at("op").asEnum(
-        {"spawn", "mmap", "malloc", "free", "munmap", "touch", "access", "fork", "exit", "populate",
-         "madvise", "mprotect", "switch", "sleep", "checkpoint", "read", "msync", "mlock", "cgroup"});
+    const std::string kind =
+        r.at("op").asEnum({"spawn", "mmap", "malloc", "free", "munmap", "touch", "access", "fork",
+                           "exit", "populate", "madvise", "mprotect", "switch", "sleep",
+                           "checkpoint", "read", "msync", "mlock", "cgroup"});
     std::vector<std::string> allowed = {"op", "caption", "pause", "expect", "label", "pid"};
     auto allow = [&](std::initializer_list<const char*> more) {
         for (const char* k : more)
@@ -522,9 +546,9 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
                                     "'; give \"size\"");
             o.length = file->size - o.fileOffset;
         } else {
-        const JsonReader size = r.at("size");
-        o.length = size.asSize(cfg.geometry.vaEnd());
-        if (o.length == 0) size.fail("expected a size of at least 1 byte");
+            const JsonReader size = r.at("size");
+            o.length = size.asSize(cfg.geometry.vaEnd());
+            if (o.length == 0) size.fail("expected a size of at least 1 byte");
         }
         if (auto a = r.find("addr")) {
             o.addr = a->asAddress();
@@ -569,8 +593,8 @@ Operation parseOp(const JsonReader& r, StaticState& st, const MachineConfig& cfg
         }
         o.length = file.size - o.fileOffset;
         if (auto l = r.find("length")) {
-        o.length = l->asSize();
-        if (o.length == 0) l->fail("expected a length of at least 1 byte");
+            o.length = l->asSize();
+            if (o.length == 0) l->fail("expected a length of at least 1 byte");
         }
         return o;
     }

@@ -79,6 +79,32 @@ void compare(const nlohmann::json& expect, const nlohmann::json& actual, const s
     }
     if (expect != actual) out.push_back({where, path, expect.dump(), actual.dump()});
 }
+
+const char* swapKindId(SwapKind k) {
+    switch (k) {
+        case SwapKind::Ssd:
+            return "ssd";
+        case SwapKind::Hdd:
+            return "hdd";
+        case SwapKind::Zram:
+            return "zram";
+        case SwapKind::None:
+            break;
+    }
+    return "none";
+}
+
+nlohmann::json swapDevices(const Machine& m) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const SwapArea& a : m.swap.areas)
+        out.push_back({{"kind", swapKindId(a.kind)},
+                       {"priority", a.priority},
+                       {"total_pages", a.pages},
+                       {"used_pages", a.used()},
+                       {"ins", a.ins},
+                       {"outs", a.outs}});
+    return out;
+}
 }  // namespace
 
 nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, std::uint64_t seed,
@@ -215,7 +241,8 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
           {"cache_hits", c.swapCacheHits},
           {"used_pages", m.swap.used()},
           {"total_pages", m.swap.slotTable.size()},
-          {"zram_frames", m.memory.countOf(FrameUse::Zram)}}},
+          {"zram_frames", m.memory.countOf(FrameUse::Zram)},
+          {"devices", swapDevices(m)}}},
         {"reclaim",
          {{"kswapd_wakeups", c.kswapdWakeups},
           {"direct_reclaims", c.directReclaims},

@@ -695,6 +695,22 @@
         <source>Frame %1 was freed with MADV_FREE and not written since: reclaim drops it without swap; the next read sees zeros (A5).</source>
         <translation>프레임 %1은(는) MADV_FREE로 해제된 뒤 다시 쓰이지 않았습니다: 회수가 스왑 없이 버립니다. 다음 읽기는 0을 봅니다 (A5).</translation>
     </message>
+    <message>
+        <source>zram</source>
+        <translation>zram</translation>
+    </message>
+    <message>
+        <source>hard disk</source>
+        <translation>하드 디스크</translation>
+    </message>
+    <message>
+        <source>SSD</source>
+        <translation>SSD</translation>
+    </message>
+    <message>
+        <source>%1 Swap device: %2, priority %3.</source>
+        <translation>%1 스왑 장치: %2, 우선순위 %3.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -24,7 +24,7 @@ TEST(Memcg, O5_TotalPagesIsTheLimitAndTheAdjUnitIs16Pages) {
     // O5: 64 MiB limit, swappiness 0 -> totalpages 16 384, adj unit 16 pages.
     MachineConfig cfg;
     cfg.frames = 65536;
-    cfg.swap = {SwapKind::Ssd, 8192};
+    cfg.swap = {SwapConfig{SwapKind::Ssd, 8192}};
     cfg.cgroups.push_back({"box", 16384, 0});
     cfg.cgroups.push_back({"swappy", 16384, 60});
     const Machine m(cfg);

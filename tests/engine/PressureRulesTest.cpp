@@ -31,7 +31,7 @@ TEST(Watermarks, W2_MachineComputesThemFromItsSize) {
     cfg.frames = 16384;  // 64 MiB: min_free_kbytes = int_sqrt(16 * 65536) = 1024 -> 256 pages
     const Machine m(cfg);
     EXPECT_EQ(m.watermarks.min, 256u);
-    EXPECT_EQ(m.watermarks.low, 320u);   // gap = max(256 / 4, 16384 * 10 / 10000) = 64
+    EXPECT_EQ(m.watermarks.low, 320u);  // gap = max(256 / 4, 16384 * 10 / 10000) = 64
     EXPECT_EQ(m.watermarks.high, 384u);
 }
 
@@ -50,13 +50,16 @@ TEST(Watermarks, W3_W5_BelowLowWakesKswapdWhichReclaimsUntilHigh) {
     const Machine& m = sim->machine();
     EXPECT_GE(m.counters.kswapdWakeups, 1u);
     EXPECT_GT(m.counters.swapOuts, 0u);
-    EXPECT_FALSE(m.kswapdAwake);  // given time, it went back to sleep at high (W5) ...
+    EXPECT_FALSE(m.kswapdAwake);               // given time, it went back to sleep at high (W5) ...
     EXPECT_EQ(m.counters.directReclaims, 0u);  // ... and the task never went below min
     EXPECT_GT(m.memory.freeCount(), m.watermarks.min);
     // kswapd slept only with free >= high.
-    Simulator again(parseScenario(scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":"64280 KiB"},
+    Simulator again(
+        parseScenario(scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":"64280 KiB"},
             {"op":"touch","pid":1,"region":"a","access":"write"},
-            {"op":"sleep","ns":1000000}])", kSwapMachine), "t.json"));
+            {"op":"sleep","ns":1000000}])",
+                                   kSwapMachine),
+                      "t.json"));
     std::uint64_t sleeps = 0;
     while (!again.atEnd())
         for (const Event& e : again.step())
@@ -267,7 +270,7 @@ TEST(Oom, O2_SwapEntriesCountInBadnessAndTotalpagesIncludesSwap) {
 TEST(Pressure, FiveLevelsFromUsedMemoryAndSwap) {
     MachineConfig cfg;
     cfg.frames = 1000;
-    cfg.swap = SwapConfig{SwapKind::Ssd, 100, 200, 3};
+    cfg.swap = {SwapConfig{SwapKind::Ssd, 100, 200, 3}};
     Machine m(cfg);
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Normal);
     auto use = [&](std::uint64_t n) {
@@ -280,10 +283,10 @@ TEST(Pressure, FiveLevelsFromUsedMemoryAndSwap) {
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Warning);
     use(110);  // 96 % but nothing swapped yet: still warning
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Warning);
-    m.swap.free.pop_back();
+    m.swap.areas[0].free.pop_back();
     m.swap.slotTable[0].used = true;
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Danger);
-    m.swap.free.resize(50);
+    m.swap.areas[0].free.resize(50);
     EXPECT_EQ(m.pressureLevel(), PressureLevel::Critical);
 }
 

@@ -329,6 +329,27 @@ TEST(UiPlayback, MillionAccessRunStaysResponsive) {
     EXPECT_GT(win.w.memoryMap()->framesPerCell(), 1u);  // 1.3 M frames: aggregated
 }
 
+TEST(UiText, SwapEventsNameTheSlotsDeviceWhenThereAreSeveral) {
+    pfviz::MachineConfig cfg;
+    cfg.frames = 1024;
+    cfg.swap = {pfviz::SwapConfig{pfviz::SwapKind::Zram, 64, 200, 3, 100},
+                pfviz::SwapConfig{pfviz::SwapKind::Hdd, 64, 200, 3, -2}};
+    const pfviz::Machine two(cfg);
+    pfviz::Event e;
+    e.kind = pfviz::EventKind::SwapOut;
+    e.present = true;
+    e.index = 3;  // zram's slot
+    QString t = explainEvent(e, two);
+    EXPECT_TRUE(t.contains(QStringLiteral("Swap device: zram, priority 100."))) << t.toStdString();
+    e.kind = pfviz::EventKind::SwapIn;
+    e.index = 70;  // the disk's slot 6
+    t = explainEvent(e, two);
+    EXPECT_TRUE(t.contains(QStringLiteral("Swap device: hard disk, priority -2."))) << t.toStdString();
+    cfg.swap.resize(1);
+    const pfviz::Machine one(cfg);
+    EXPECT_FALSE(explainEvent(e, one).contains(QStringLiteral("Swap device")));
+}
+
 int main(int argc, char** argv) {
     // gtest_discover_tests runs this binary at build time without the ctest environment.
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -116,11 +116,14 @@ struct FileSpec {
 enum class SwapKind : std::uint8_t { None, Ssd, Hdd, Zram };
 
 /// A swap device (§6). zram stores pages compressed in RAM (S7) and bypasses the swap cache (S4).
+/// Slots are taken from the highest-priority device with a free slot, equal priorities in turn
+/// (`swapon -p`; mm/swapfile.c: get_swap_pages()).
 struct SwapConfig {
     SwapKind kind{SwapKind::None};
     std::uint64_t pages{};                  // slots
     std::uint32_t compressionPercent{200};  // zram: compression ratio x100 (2.0:1 measured, S7)
     std::uint32_t pageCluster{3};           // readahead of 2^page-cluster slots (S3), block devices
+    std::int32_t priority{-2};              // swapon -p; the kernel's default for the first is -2
     bool operator==(const SwapConfig&) const = default;
 };
 
@@ -163,14 +166,14 @@ struct MachineConfig {
     CostModel costs{};
     /// Width of a sample bucket of the time series, in simulated ns.
     std::uint64_t seriesBucketNs{1000};
-    SwapConfig swap{};
+    std::vector<SwapConfig> swap;            // the swap devices, in scenario order (S1-S7)
     std::uint32_t swappiness{60};            // 0..200 (L5)
     std::uint64_t minFreeKbytes{0};          // 0 = the kernel default from memory size (W1)
     std::uint32_t watermarkScaleFactor{10};  // W2, 1..3000
     PressureThresholds pressure{};
     ThpMode thp{ThpMode::Never};
-    std::vector<FileSpec> files;     // the scenario's files (P1-P7)
-    std::uint32_t readAheadKb{128};  // fixed readahead window (P2); 0 = no readahead
+    std::vector<FileSpec> files;        // the scenario's files (P1-P7)
+    std::uint32_t readAheadKb{128};     // fixed readahead window (P2); 0 = no readahead
     std::vector<CgroupConfig> cgroups;  // memcg id i + 1 is cgroups[i]; 0 is the root
     OomPolicy oomPolicy{OomPolicy::Modern};
     ReclaimPolicy reclaimPolicy{ReclaimPolicy::TwoList};

@@ -48,12 +48,63 @@ struct SwapSlot {
     bool operator==(const SwapSlot&) const = default;
 };
 
+/// One swap device (swapon): it owns the slots [first, first + pages) of the slot table.
+struct SwapArea {
+    SwapKind kind{SwapKind::None};
+    std::int32_t priority{};
+    std::uint32_t compressionPercent{200};  // zram (S7)
+    std::uint32_t pageCluster{3};           // block devices (S3)
+    std::uint32_t first{};
+    std::uint32_t pages{};
+    std::vector<std::uint32_t> free;  // back() is taken next (lowest slot first at start)
+    std::uint64_t lastPick{};         // round robin among equal priorities (older goes first)
+    std::uint64_t ins{};              // pages read from this device (incl. readahead)
+    std::uint64_t outs{};             // pages written to this device
+    bool owns(std::uint32_t slot) const { return slot >= first && slot - first < pages; }
+    std::uint64_t used() const { return pages - free.size(); }
+    bool operator==(const SwapArea&) const = default;
+};
+
+/// All swap space: one slot table shared by the devices (a slot number names its device).
 struct SwapDevice {
     std::vector<SwapSlot> slotTable;        // not "slots": Qt defines that as a macro
-    std::vector<std::uint32_t> free;        // back() is taken next (lowest slot first at start)
-    std::uint64_t zramBytes{};              // zram: compressed bytes stored (S7)
+    std::vector<SwapArea> areas;            // the devices, in scenario order
+    std::uint64_t picks{};                  // slots handed out so far (round-robin clock)
+    std::uint64_t zramBytes{};              // zram: compressed bytes stored, all devices (S7)
     std::vector<std::uint32_t> zramFrames;  // zram: frames holding the compressed data
-    std::uint64_t used() const { return slotTable.size() - free.size(); }
+    std::uint64_t used() const {
+        std::uint64_t n = 0;
+        for (const SwapArea& a : areas)
+            n += a.used();
+        return n;
+    }
+    bool hasFree() const {
+        for (const SwapArea& a : areas)
+            if (!a.free.empty()) return true;
+        return false;
+    }
+    /// Pages written to zram devices so far (their writes cost compression time, the others I/O).
+    std::uint64_t zramOuts() const {
+        std::uint64_t n = 0;
+        for (const SwapArea& a : areas)
+            n += a.kind == SwapKind::Zram ? a.outs : 0;
+        return n;
+    }
+    /// The kind of device the next swap-out goes to (the first device's when all are full).
+    SwapKind nextKind() const {
+        const std::size_t i = nextArea();
+        return i < areas.size() ? areas[i].kind : areas.empty() ? SwapKind::None : areas[0].kind;
+    }
+    /// The device a slot belongs to.
+    const SwapArea& areaOf(std::uint32_t slot) const;
+    SwapArea& areaOf(std::uint32_t slot);
+    /// The device the next slot is taken from: highest priority with a free slot, equal
+    /// priorities round robin; areas.size() when all are full.
+    std::size_t nextArea() const;
+    /// Takes a slot from nextArea(); kNoSlot when swap is full.
+    std::uint32_t takeSlot();
+    /// Puts a slot back on its device's free list.
+    void freeSlot(std::uint32_t slot);
     bool operator==(const SwapDevice&) const = default;
 };
 

@@ -125,8 +125,7 @@ void Kernel::madviseFree(Pid pid, VirtAddr start, std::uint64_t length) {
         if (slot != kNoSlot) {  // leaves the swap cache: the copy in swap is no longer wanted
             m_m.swap.slotTable[slot].cache = kNoFrame;
             fr.swapSlot = kNoSlot;
-            m_m.swap.slotTable[slot] = SwapSlot{};
-            m_m.swap.free.push_back(slot);
+            m_m.swap.freeSlot(slot);
         }
         // Clean and old: a later write sets Dirty again, which is what keeps the page.
         e.flags &= static_cast<std::uint16_t>(~(pte::Dirty | pte::Accessed));

@@ -57,8 +57,8 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
     // L5: memcg reclaim with swappiness 0 scans file pages only: the group's page cache (charged
     // to it, W7) and clean MADV_FREE pages (which Linux keeps on the file list).
     // can_reclaim_anon_pages(): anonymous pages are scanned only while a swap slot is free.
-    const bool anon =
-        m_m.config.swap.kind != SwapKind::None && cg.swappiness != 0 && !m_m.swap.free.empty();
+    const bool anon = !m_m.swap.areas.empty() && cg.swappiness != 0 && m_m.swap.hasFree();
+    const std::uint64_t zramOutsBefore = m_m.swap.zramOuts();
     // The group's own share of the lists (Linux keeps per-memcg lists; this model filters the
     // node's lists by the charged memcg, which visits the same pages in the same order).
     std::uint64_t inactive = 0;
@@ -185,10 +185,9 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
     // W7: memcg reclaim is not counted in the node's kswapd/direct counters, but it is a memory
     // stall of the charging task (M1) and its time is charged to it.
     const CostModel& c = m_m.config.costs;
-    const std::uint64_t perWrite =
-        m_m.config.swap.kind == SwapKind::Zram ? c.swapOutZram : c.swapOutDisk;
-    const std::uint64_t cost =
-        scanned * c.reclaimScanPage + writes * perWrite + fileWrites * c.writebackPage;
+    const std::uint64_t zramWrites = std::min(writes, m_m.swap.zramOuts() - zramOutsBefore);
+    const std::uint64_t cost = scanned * c.reclaimScanPage + zramWrites * c.swapOutZram +
+                               (writes - zramWrites) * c.swapOutDisk + fileWrites * c.writebackPage;
     m_m.pressure.stall(cost);
     Event& e = post(EventKind::MemcgReclaim, charged, cost);
     e.count = reclaimed;
