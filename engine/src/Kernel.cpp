@@ -47,6 +47,24 @@ void Kernel::countFault(Process& p, std::uint64_t FaultCounters::*field, std::ui
     p.counters.c.faults.*field += n;
 }
 
+Event& Kernel::postMinorFault(Process& p, VirtAddr va, Access a, FaultReason why,
+                              std::uint64_t cost) {
+    Event& e = post(EventKind::MinorFault, p.pid, cost);
+    e.va = va;
+    e.access = a;
+    e.reason = why;
+    countFault(p, &FaultCounters::minor);
+    return e;
+}
+
+Event& Kernel::postPteSet(Pid pid, VirtAddr va, Pfn frame, bool writable) {
+    Event& e = post(EventKind::PteSet, pid);
+    e.va = va;
+    e.frame = frame;
+    e.writable = writable;
+    return e;
+}
+
 std::uint16_t Kernel::asidFor(const Process& p) const {
     const auto a = m_m.tlb.asidOf(p.pid);
     return a ? *a : 0xffff;
@@ -272,11 +290,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     if (!before.mapped()) {
         if (a != Access::Write) {
             // A2: a read of never-written private anonymous memory maps the shared zero page.
-            Event& mf = post(EventKind::MinorFault, pid, cost.faultZeroPageMap);
-            mf.va = va;
-            mf.access = a;
-            mf.reason = FaultReason::ZeroPageRead;
-            countFault(p, &FaultCounters::minor);
+            postMinorFault(p, va, a, FaultReason::ZeroPageRead, cost.faultZeroPageMap);
             countFault(p, &FaultCounters::zeroPage);
             Event& z = post(EventKind::ZeroPageMap, pid);
             z.va = va;
@@ -285,18 +299,11 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
             e.target = PhysicalMemory::zeroPage().value;
             e.flags = pte::Present | pte::ZeroPage | pte::Accessed | execFlag;
             m_m.tables.node(slot->node).used += 1;
-            Event& s = post(EventKind::PteSet, pid);
-            s.va = va;
-            s.frame = PhysicalMemory::zeroPage();
-            s.writable = false;
+            postPteSet(pid, va, PhysicalMemory::zeroPage(), false);
             return FaultResult::Resolved;
         }
         // A3: the first write allocates a zeroed frame, mapped writable and dirty; no flush (T3).
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultAnonZeroFill);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::AnonZeroFill;
-        countFault(p, &FaultCounters::minor);
+        postMinorFault(p, va, a, FaultReason::AnonZeroFill, cost.faultAnonZeroFill);
         const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
         if (!f.valid()) return FaultResult::Killed;
         Process& q = *m_m.process(pid);
@@ -309,10 +316,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         m_m.tables.node(slot->node).used += 1;
         m_m.memory.frame(f).mapcount = 1;
         q.counters.rssPages += 1;
-        Event& s = post(EventKind::PteSet, pid);
-        s.va = va;
-        s.frame = f;
-        s.writable = true;
+        postPteSet(pid, va, f, true);
         return FaultResult::Resolved;
     }
 
@@ -323,11 +327,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         (a == Access::Execute && before.has(pte::Exec)) ||
         (a == Access::Read && before.present())) {
         // F1: a spurious fault (the PTE already allows the access): only the A/D bits change.
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::Spurious;
-        countFault(p, &FaultCounters::minor);
+        postMinorFault(p, va, a, FaultReason::Spurious, cost.faultCowReuse);
         pteAt(*slot).flags |= pte::Accessed | (a == Access::Write ? pte::Dirty : 0);
         return FaultResult::Resolved;
     }
@@ -337,11 +337,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     if (before.has(pte::ZeroPage)) {
         // A4/C5: writing a zero-page mapping allocates a zeroed frame (nothing is copied) and
         // replaces the present PTE, which needs a flush (T3).
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultZeroPageWrite);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::ZeroPageWrite;
-        countFault(p, &FaultCounters::minor);
+        postMinorFault(p, va, a, FaultReason::ZeroPageWrite, cost.faultZeroPageWrite);
         const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
         if (!f.valid()) return FaultResult::Killed;
         Process& q = *m_m.process(pid);
@@ -354,11 +350,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
         m_m.memory.frame(f).mapcount = 1;
         q.counters.rssPages += 1;
-        Event& s = post(EventKind::PteSet, pid);
-        s.va = va;
-        s.frame = f;
-        s.oldFrame = PhysicalMemory::zeroPage();
-        s.writable = true;
+        postPteSet(pid, va, f, true).oldFrame = PhysicalMemory::zeroPage();
         return FaultResult::Resolved;
     }
 
@@ -375,11 +367,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
             putSwapSlot(oldSlot);
         }
         // C2 reuse: the only reference left. Made writable in place: no copy, no flush (T3).
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::CowReuse;
-        countFault(p, &FaultCounters::minor);
+        postMinorFault(p, va, a, FaultReason::CowReuse, cost.faultCowReuse);
         countFault(p, &FaultCounters::cowReuse);
         Event& r = post(EventKind::CowReuse, pid);
         r.va = va;
@@ -387,19 +375,12 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
         r.count = refs;
         Pte& e = pteAt(*slot);
         e.flags |= pte::Writable | pte::Dirty | pte::Accessed;
-        Event& s = post(EventKind::PteSet, pid);
-        s.va = va;
-        s.frame = old;
-        s.writable = true;
+        postPteSet(pid, va, old, true);
         return FaultResult::Resolved;
     }
     // C2 copy: another process still maps the frame. Allocate, copy, clear + flush, map (T3).
-    Event& mf = post(EventKind::MinorFault, pid, cost.faultCowCopy);
-    mf.va = va;
-    mf.access = a;
-    mf.reason = FaultReason::CowCopy;
+    Event& mf = postMinorFault(p, va, a, FaultReason::CowCopy, cost.faultCowCopy);
     mf.count = refs;
-    countFault(p, &FaultCounters::minor);
     countFault(p, &FaultCounters::cowCopy);
     m_pinned = old;  // locked while the copy is allocated: reclaim leaves it alone
     const Pfn f = allocFrame(p, FrameUse::Anon, vpn, 0);
@@ -423,11 +404,7 @@ Kernel::FaultResult Kernel::handleFault(Process& p, VirtAddr va, Access a) {
     e.target = f.value;
     e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
     m_m.memory.frame(f).mapcount = 1;  // RSS is unchanged: the old page was counted already (C4)
-    Event& s = post(EventKind::PteSet, pid);
-    s.va = va;
-    s.frame = f;
-    s.oldFrame = old;
-    s.writable = true;
+    postPteSet(pid, va, f, true).oldFrame = old;
     return FaultResult::Resolved;
 }
 
@@ -540,6 +517,23 @@ std::uint32_t Kernel::harvestReferences(Pfn f) {
         }
     }
     return young;
+}
+
+Kernel::Aging Kernel::ageInactive(Pfn f, Pid charged, Lru active, Lru inactive) {
+    const std::uint32_t young = harvestReferences(f);
+    if (young == 0) return Aging::Old;
+    PhysicalMemory& mem = m_m.memory;
+    Frame& fr = mem.frame(f);
+    mem.lruDel(f);
+    if (fr.referenced || young > 1) {
+        fr.referenced = false;
+        mem.lruAdd(f, active);
+        post(EventKind::LruActivate, charged).frame = f;
+        return Aging::Activated;
+    }
+    fr.referenced = true;  // the second chance: stays inactive
+    mem.lruAdd(f, inactive);
+    return Aging::Rotated;
 }
 
 bool Kernel::swapOutFrame(Pfn f, std::uint64_t& writes) {
@@ -705,18 +699,7 @@ std::uint64_t Kernel::reclaim(std::uint64_t target, Pid charged, bool direct) {
             continue;
         }
         // L3: harvest the A bits through the reverse map at the tail of the inactive list.
-        const std::uint32_t young = harvestReferences(f);
-        if (young > 0) {
-            mem.lruDel(f);
-            if (fr.referenced || young > 1) {
-                fr.referenced = false;
-                mem.lruAdd(f, Lru::ActiveAnon);
-                Event& e = post(EventKind::LruActivate, charged);
-                e.frame = f;
-            } else {
-                fr.referenced = true;  // the second chance: stays inactive
-                mem.lruAdd(f, Lru::InactiveAnon);
-            }
+        if (ageInactive(f, charged, Lru::ActiveAnon, Lru::InactiveAnon) != Aging::Old) {
             continue;
         }
         if (evictAnon(f, charged, writes)) {
@@ -798,11 +781,7 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
     if (cacheHit) {
         // S2: still in the swap cache (readahead, or shared and brought in by another mm): minor.
         f = Pfn{m_m.swap.slotTable[sidx].cache};
-        Event& mf = post(EventKind::MinorFault, pid, cost.swapCacheHit);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::SwapCacheHit;
-        countFault(p, &FaultCounters::minor);
+        postMinorFault(p, va, a, FaultReason::SwapCacheHit, cost.swapCacheHit);
         countAll(p, &Counters::swapCacheHits);
     } else {
         // S2: read from the device: major, pswpin +1.
@@ -894,10 +873,7 @@ Kernel::FaultResult Kernel::swapIn(Process& p, VirtAddr va, Access a, const Slot
     e.target = f.value;
     e.flags = pte::Present | pte::Accessed | execFlag | (writable ? pte::Writable : 0) |
               (a == Access::Write && writable ? pte::Dirty : 0);
-    Event& st = post(EventKind::PteSet, pid);
-    st.va = va;
-    st.frame = f;
-    st.writable = writable;
+    postPteSet(pid, va, f, writable);
     return FaultResult::Resolved;
 }
 

@@ -136,6 +136,11 @@ private:
     Event& post(EventKind kind, Pid pid, std::uint64_t cost = 0);
     void countAll(Process& p, std::uint64_t Counters::*field, std::uint64_t n = 1);
     void countFault(Process& p, std::uint64_t FaultCounters::*field, std::uint64_t n = 1);
+    /// Posts a minor fault of `p` at `va` and counts it for `p` and the machine: the head of
+    /// every minor-fault path (A2, A3, C2, C3, S3, P2, P5, P6, H1, H2, C6).
+    Event& postMinorFault(Process& p, VirtAddr va, Access a, FaultReason why, std::uint64_t cost);
+    /// Posts the PTE that now maps `va` to `frame`.
+    Event& postPteSet(Pid pid, VirtAddr va, Pfn frame, bool writable);
     void ensureCurrent(Pid pid);
 
     FaultResult handleFault(Process& p, VirtAddr va, Access a);
@@ -154,6 +159,11 @@ private:
     void putSwapSlot(std::uint32_t slot);
     /// Clears the Accessed bits of every PTE mapping `f` (folio_referenced): young PTEs.
     std::uint32_t harvestReferences(Pfn f);
+    enum class Aging { Old, Activated, Rotated };
+    /// L3 at the tail of an inactive list: harvests `f`'s A bits; a page referenced twice (its
+    /// PG_referenced, or several young PTEs) moves to `active`, once gets PG_referenced and
+    /// another pass on `inactive`; an old page is left where it is, for the caller to reclaim.
+    Aging ageInactive(Pfn f, Pid charged, Lru active, Lru inactive);
     /// S1: unmaps `f` everywhere to swap entries and frees it. False if it cannot go now.
     bool swapOutFrame(Pfn f, std::uint64_t& writes);
     void zramResize();

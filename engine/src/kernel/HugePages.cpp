@@ -96,11 +96,7 @@ std::optional<Kernel::FaultResult> Kernel::hugeFault(Process& p, const Vma& vma,
             if (replacesZero && !splitHuge(p, va, true)) return FaultResult::Killed;
             return std::nullopt;
         }
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultThpAlloc);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::ThpAlloc;
-        countFault(p, &FaultCounters::minor);
+        postMinorFault(p, va, a, FaultReason::ThpAlloc, cost.faultThpAlloc);
         if (replacesZero) countFault(p, &FaultCounters::protection);
         countAll(p, &Counters::thpFaultAlloc);
         m_m.counters.framesAllocated += n;
@@ -140,11 +136,7 @@ std::optional<Kernel::FaultResult> Kernel::hugeFault(Process& p, const Vma& vma,
                              (a == Access::Execute && before.has(pte::Exec));
         if (allowed) {
             // F1: spurious (a stale TLB entry); only the A/D bits change.
-            Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
-            mf.va = va;
-            mf.access = a;
-            mf.reason = FaultReason::Spurious;
-            countFault(p, &FaultCounters::minor);
+            postMinorFault(p, va, a, FaultReason::Spurious, cost.faultCowReuse);
             pteAt(*hs).flags |= pte::Accessed | (a == Access::Write ? pte::Dirty : 0);
             return FaultResult::Resolved;
         }
@@ -168,11 +160,7 @@ std::optional<Kernel::FaultResult> Kernel::hugeFault(Process& p, const Vma& vma,
         }
         if (exclusive) {
             countFault(p, &FaultCounters::protection);
-            Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
-            mf.va = va;
-            mf.access = a;
-            mf.reason = FaultReason::ThpReuse;
-            countFault(p, &FaultCounters::minor);
+            postMinorFault(p, va, a, FaultReason::ThpReuse, cost.faultCowReuse);
             pteAt(*hs).flags |= pte::Writable | pte::Dirty | pte::Accessed;
             Event& s = post(EventKind::PmdSet, pid);
             s.va = hva;
@@ -200,11 +188,7 @@ std::optional<Kernel::FaultResult> Kernel::hugeFault(Process& p, const Vma& vma,
     Process& q = *m_m.process(pid);
     if (a != Access::Write) {
         // H2: a read maps the huge zero page; nothing is allocated, RSS +0.
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultZeroPageMap);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::HugeZeroPageRead;
-        countFault(q, &FaultCounters::minor);
+        postMinorFault(q, va, a, FaultReason::HugeZeroPageRead, cost.faultZeroPageMap);
         countFault(q, &FaultCounters::zeroPage);
         countAll(q, &Counters::thpZeroPageMaps);
         Event& z = post(EventKind::HugeZeroPageMap, pid);

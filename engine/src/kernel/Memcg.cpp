@@ -149,19 +149,11 @@ std::uint64_t Kernel::reclaimMemcg(std::uint16_t id, std::uint64_t target, Pid c
             continue;
         }
         // L3: the second chance through the A bits, as in the node's reclaim.
-        const std::uint32_t young = harvestReferences(f);
-        if (young > 0) {
-            mem.lruDel(f);
-            if (fr.referenced || young > 1) {
-                fr.referenced = false;
-                mem.lruAdd(f, Lru::ActiveAnon);
+        if (const Aging age = ageInactive(f, charged, Lru::ActiveAnon, Lru::InactiveAnon);
+            age != Aging::Old) {
+            if (age == Aging::Activated) {
                 --inactive;
                 ++active;
-                Event& e = post(EventKind::LruActivate, charged);
-                e.frame = f;
-            } else {
-                fr.referenced = true;
-                mem.lruAdd(f, Lru::InactiveAnon);
             }
             continue;
         }
@@ -224,19 +216,11 @@ bool Kernel::scanGroupFileTail(std::uint16_t id, Pid charged, std::uint64_t rati
         mem.lruAdd(f, Lru::InactiveFile);
         return false;
     }
-    const std::uint32_t young = harvestReferences(f);
-    if (young > 0) {
-        mem.lruDel(f);
-        if (fr.referenced || young > 1) {
-            fr.referenced = false;
-            mem.lruAdd(f, Lru::ActiveFile);
+    if (const Aging age = ageInactive(f, charged, Lru::ActiveFile, Lru::InactiveFile);
+        age != Aging::Old) {
+        if (age == Aging::Activated) {
             --inactive;
             ++active;
-            Event& e = post(EventKind::LruActivate, charged);
-            e.frame = f;
-        } else {
-            fr.referenced = true;
-            mem.lruAdd(f, Lru::InactiveFile);
         }
         return false;
     }

@@ -283,11 +283,7 @@ Kernel::FaultResult Kernel::fileFault(Process& p, VirtAddr va, Access a, const S
         m_m.tables.node(slot.node).used += 1;
         m_m.memory.frame(f).mapcount = 1;
         q.counters.rssPages += 1;
-        Event& s = post(EventKind::PteSet, pid);
-        s.va = va;
-        s.frame = f;
-        s.oldFrame = page;
-        s.writable = true;
+        postPteSet(pid, va, f, true).oldFrame = page;
         return FaultResult::Resolved;
     }
     // Read: mapped read-only (private and shared alike). Shared write (do_shared_fault): the
@@ -303,10 +299,7 @@ Kernel::FaultResult Kernel::fileFault(Process& p, VirtAddr va, Access a, const S
     fr.mapcount += 1;
     q.counters.rssPages += 1;
     q.counters.rssFilePages += 1;
-    Event& s = post(EventKind::PteSet, pid);
-    s.va = va;
-    s.frame = page;
-    s.writable = write;
+    postPteSet(pid, va, page, write);
     return FaultResult::Resolved;
 }
 
@@ -319,27 +312,16 @@ Kernel::FaultResult Kernel::fileWriteProtect(Process& p, VirtAddr va, Access a, 
     if (v.shared) {
         // P6 (wp_page_shared): write-notify. The page is marked dirty and the PTE made writable;
         // gaining a right needs no flush (T3).
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = FaultReason::WriteNotify;
-        countFault(p, &FaultCounters::minor);
+        postMinorFault(p, va, a, FaultReason::WriteNotify, cost.faultCowReuse);
         m_m.memory.frame(page).dirty = true;
         Pte& e = pteAt(slot);
         e.flags |= pte::Writable | pte::Dirty | pte::Accessed;
-        Event& s = post(EventKind::PteSet, pid);
-        s.va = va;
-        s.frame = page;
-        s.writable = true;
+        postPteSet(pid, va, page, true);
         return FaultResult::Resolved;
     }
     // P5 (do_wp_page on a page-cache page): always a copy, never reuse; the present PTE
     // changes frame, so it is flushed (T3). RssFile -1, RssAnon +1.
-    Event& mf = post(EventKind::MinorFault, pid, cost.faultCowCopy);
-    mf.va = va;
-    mf.access = a;
-    mf.reason = FaultReason::FileCow;
-    countFault(p, &FaultCounters::minor);
+    postMinorFault(p, va, a, FaultReason::FileCow, cost.faultCowCopy);
     const std::uint16_t asid = asidFor(p);
     m_pinned = page;
     const Pfn f = allocFrame(p, FrameUse::Anon, m_m.vpnOf(va), 0);
@@ -358,11 +340,7 @@ Kernel::FaultResult Kernel::fileWriteProtect(Process& p, VirtAddr va, Access a, 
     e.target = f.value;
     e.flags = pte::Present | pte::Writable | pte::Dirty | pte::Accessed | execFlag;
     m_m.memory.frame(f).mapcount = 1;
-    Event& s = post(EventKind::PteSet, pid);
-    s.va = va;
-    s.frame = f;
-    s.oldFrame = page;
-    s.writable = true;
+    postPteSet(pid, va, f, true).oldFrame = page;
     return FaultResult::Resolved;
 }
 
@@ -476,18 +454,7 @@ bool Kernel::scanFileTail(Pid charged, std::uint64_t ratio, std::uint64_t& scann
         return false;
     }
     // L3: the A bits of the mappers decide: activate, second chance, or reclaim.
-    const std::uint32_t young = harvestReferences(f);
-    if (young > 0) {
-        mem.lruDel(f);
-        if (fr.referenced || young > 1) {
-            fr.referenced = false;
-            mem.lruAdd(f, Lru::ActiveFile);
-            Event& e = post(EventKind::LruActivate, charged);
-            e.frame = f;
-        } else {
-            fr.referenced = true;
-            mem.lruAdd(f, Lru::InactiveFile);
-        }
+    if (ageInactive(f, charged, Lru::ActiveFile, Lru::InactiveFile) != Aging::Old) {
         return false;
     }
     if (fr.dirty) {

@@ -32,31 +32,21 @@ Kernel::FaultResult Kernel::shmemFault(Process& p, const Vma& vma, VirtAddr va, 
                               (a == Access::Execute && before.has(pte::Exec)) ||
                               (a == Access::Read && before.present());
         if (!spurious) countFault(q, &FaultCounters::protection);
-        Event& mf = post(EventKind::MinorFault, pid, cost.faultCowReuse);
-        mf.va = va;
-        mf.access = a;
-        mf.reason = spurious ? FaultReason::Spurious : FaultReason::Shmem;
-        countFault(q, &FaultCounters::minor);
+        postMinorFault(q, va, a, spurious ? FaultReason::Spurious : FaultReason::Shmem,
+                       cost.faultCowReuse);
         Pte& e = pteAt(*slot);
         e.flags |=
             pte::Present | pte::Accessed | (a == Access::Write ? pte::Writable | pte::Dirty : 0);
         e.flags &= static_cast<std::uint16_t>(~pte::ProtNone);
-        Event& s = post(EventKind::PteSet, pid);
-        s.va = va;
-        s.frame = Pfn{e.target};
-        s.writable = e.writable();
+        postPteSet(pid, va, Pfn{e.target}, e.writable());
         return FaultResult::Resolved;
     }
     // The page of the shmem object: found (another sharer touched it first) or allocated and
     // zeroed now. A read allocates too: shmem has no zero-page mapping.
     Pfn f{m_m.shmem[id].frames[page] == kNoFrame ? Pfn::none() : Pfn{m_m.shmem[id].frames[page]}};
     const bool fresh = !f.valid();
-    Event& mf =
-        post(EventKind::MinorFault, pid, fresh ? cost.faultAnonZeroFill : cost.faultZeroPageMap);
-    mf.va = va;
-    mf.access = a;
-    mf.reason = FaultReason::Shmem;
-    countFault(q, &FaultCounters::minor);
+    postMinorFault(q, va, a, FaultReason::Shmem,
+                   fresh ? cost.faultAnonZeroFill : cost.faultZeroPageMap);
     if (fresh) {
         f = allocFrame(q, FrameUse::Anon, vpn, 0);
         if (!f.valid()) return FaultResult::Killed;
@@ -76,10 +66,7 @@ Kernel::FaultResult Kernel::shmemFault(Process& p, const Vma& vma, VirtAddr va, 
     m_m.tables.node(slot->node).used += 1;
     m_m.memory.frame(f).mapcount += 1;
     r.counters.rssPages += 1;
-    Event& s = post(EventKind::PteSet, pid);
-    s.va = va;
-    s.frame = f;
-    s.writable = vmaWrite;
+    postPteSet(pid, va, f, vmaWrite);
     return FaultResult::Resolved;
 }
 
