@@ -394,7 +394,8 @@ void writeTable(std::ostream& out, const PolicyRun& run, const DenseReferences& 
         << "  " << std::setw(pageWidth) << "page"
         << " |";
     for (std::size_t f = 0; f < frames; ++f) {
-        out << ' ' << std::setw(cell) << ("f" + std::to_string(f)) << ' ';
+        // append, not "f" + to_string: GCC 12 at -O3 warns falsely (-Wrestrict, PR 105329).
+        out << ' ' << std::setw(cell) << std::string("f").append(std::to_string(f)) << ' ';
     }
     out << " |\n";
 
