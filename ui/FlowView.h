@@ -32,15 +32,40 @@ struct FlowSnapshot {
     std::uint64_t step{};
     std::uint64_t totalSteps{};
     QString processName;
-    bool usedSwap{false};
+    bool usedSwap{false};  // some page has gone to swap by the end of this step
     bool usedDisk{false};
+    /// The swap devices (swapon), to name a slot's device and show how full swap is.
+    struct SwapArea {
+        pfviz::SwapKind kind{};
+        std::uint32_t first{};
+        std::uint32_t pages{};
+    };
+    std::vector<SwapArea> swapAreas;
+    std::uint64_t swapUsed{};       // slots in use after this step
+    bool kswapdAwakeBefore{false};  // kswapd's state when this step began
 };
 
 class FlowView : public QGraphicsView {
     Q_OBJECT
 public:
-    enum Block { Cpu, Mmu, Tlb, Walk0, Walk1, Walk2, Walk3, Walk4, Fault, Alloc, ZeroPage, Swap,
-                 Disk, Kswapd, Oom, BlockCount };
+    enum Block {
+        Cpu,
+        Mmu,
+        Tlb,
+        Walk0,
+        Walk1,
+        Walk2,
+        Walk3,
+        Walk4,
+        Fault,
+        Alloc,
+        ZeroPage,
+        Swap,
+        Disk,
+        Kswapd,
+        Oom,
+        BlockCount
+    };
 
     explicit FlowView(const SimulationController& ctl, QWidget* parent = nullptr);
 

@@ -950,6 +950,112 @@ from %2</source>
         <source>fault-around: +%1 pages</source>
         <translation>폴트 어라운드: +%1페이지</translation>
     </message>
+    <message>
+        <source>zram</source>
+        <translation>zram</translation>
+    </message>
+    <message>
+        <source>hard disk</source>
+        <translation>하드 디스크</translation>
+    </message>
+    <message>
+        <source>SSD</source>
+        <translation>SSD</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>설정 안 됨</translation>
+    </message>
+    <message>
+        <source>%1 of %2 slots used</source>
+        <translation>슬롯 %2개 중
+%1개 사용</translation>
+    </message>
+    <message>
+        <source>major fault</source>
+        <translation>메이저 폴트</translation>
+    </message>
+    <message>
+        <source>%1 pages
+swapped out</source>
+        <translation>%1페이지
+스왑 아웃</translation>
+    </message>
+    <message>
+        <source>page out → slot %1</source>
+        <translation>스왑 아웃 → 슬롯 %1</translation>
+    </message>
+    <message>
+        <source>page out → slot %1
+(%2)</source>
+        <translation>스왑 아웃 → 슬롯 %1
+(%2)</translation>
+    </message>
+    <message>
+        <source>swap-cache hit
+slot %1</source>
+        <translation>스왑 캐시 적중
+슬롯 %1</translation>
+    </message>
+    <message>
+        <source>slot %1 read
++%2 readahead</source>
+        <translation>슬롯 %1 읽음
++미리 읽기 %2</translation>
+    </message>
+    <message>
+        <source>slot %1 read (%2)
++%3 readahead</source>
+        <translation>슬롯 %1 읽음 (%2)
++미리 읽기 %3</translation>
+    </message>
+    <message>
+        <source>dirty file page
+written back</source>
+        <translation>더티 파일 페이지
+다시 씀</translation>
+    </message>
+    <message>
+        <source>woken:
+free %1
+&lt; low</source>
+        <translation>깨어남:
+여유 %1
+&lt; low</translation>
+    </message>
+    <message>
+        <source>asleep again:
+free %1
+≥ high</source>
+        <translation>다시 잠듦:
+여유 %1
+≥ high</translation>
+    </message>
+    <message>
+        <source>direct reclaim:
+%1 of %2 pages freed</source>
+        <translation>직접 회수:
+%2페이지 중 %1개 해제</translation>
+    </message>
+    <message>
+        <source>freed %1
+of %2
+scanned</source>
+        <translation>훑은 %2개 중
+%1개 해제</translation>
+    </message>
+    <message>
+        <source>cgroup at memory.max:
+reclaim in the group</source>
+        <translation>cgroup이 memory.max 도달:
+그룹 안에서 회수</translation>
+    </message>
+    <message>
+        <source>awake:
+reclaiming</source>
+        <translation>깨어 있음:
+회수 중</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

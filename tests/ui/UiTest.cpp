@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <set>
 
 #include "pfviz/Event.h"
 #include "ui/AppSettings.h"
@@ -69,10 +70,14 @@ int findStepWith(SimulationController& ctl, pfviz::EventKind kind) {
 TEST(UiModels, PassTheModelTesterWhileSteppingAndSeeking) {
     Window win;
     auto& w = win.w;
-    QAbstractItemModelTester t1(w.pageTableModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester t2(w.tlbModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester t3(w.processModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester t4(w.eventLogModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t1(w.pageTableModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t2(w.tlbModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t3(w.processModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t4(w.eventLogModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
     auto& ctl = win.ctl();
     for (int i = 0; i < 60; ++i)
         ctl.stepForward();
@@ -96,14 +101,16 @@ TEST(UiStepping, KeyboardMovesTheStatusBarStep) {
     Window win;
     QTest::keyClick(&win.w, Qt::Key_Right);
     Window::flush();
-    EXPECT_TRUE(win.w.statusText().startsWith(QStringLiteral("Step 1 /"))) << win.w.statusText().toStdString();
+    EXPECT_TRUE(win.w.statusText().startsWith(QStringLiteral("Step 1 /")))
+        << win.w.statusText().toStdString();
     QTest::keyClick(&win.w, Qt::Key_PageDown);
     QTest::keyClick(&win.w, Qt::Key_PageDown);
     Window::flush();
     EXPECT_EQ(win.ctl().sim()->stepIndex(), 3u);
     QTest::keyClick(&win.w, Qt::Key_Left);
     Window::flush();
-    EXPECT_TRUE(win.w.statusText().startsWith(QStringLiteral("Step 2 /"))) << win.w.statusText().toStdString();
+    EXPECT_TRUE(win.w.statusText().startsWith(QStringLiteral("Step 2 /")))
+        << win.w.statusText().toStdString();
     QTest::keyClick(&win.w, Qt::Key_Home);
     Window::flush();
     EXPECT_EQ(win.ctl().sim()->stepIndex(), 0u);
@@ -142,7 +149,9 @@ TEST(UiPageTable, CowPageIsSharedBeforeTheWriteAndCopiedAfter) {
     model->setPid(pid);
     const int row = model->rowOf(va);
     ASSERT_GE(row, 0);
-    const auto sharing = [&] { return model->index(row, PageTableModel::SharingCol).data().toString(); };
+    const auto sharing = [&] {
+        return model->index(row, PageTableModel::SharingCol).data().toString();
+    };
     EXPECT_EQ(sharing(), QStringLiteral("CoW, 2 sharers"));
     EXPECT_EQ(model->index(row, PageTableModel::WritableCol).data().toString(), QString());
     QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
@@ -344,10 +353,46 @@ TEST(UiText, SwapEventsNameTheSlotsDeviceWhenThereAreSeveral) {
     e.kind = pfviz::EventKind::SwapIn;
     e.index = 70;  // the disk's slot 6
     t = explainEvent(e, two);
-    EXPECT_TRUE(t.contains(QStringLiteral("Swap device: hard disk, priority -2."))) << t.toStdString();
+    EXPECT_TRUE(t.contains(QStringLiteral("Swap device: hard disk, priority -2.")))
+        << t.toStdString();
     cfg.swap.resize(1);
     const pfviz::Machine one(cfg);
     EXPECT_FALSE(explainEvent(e, one).contains(QStringLiteral("Swap device")));
+}
+
+TEST(UiFlow, SwapInsSwapOutsAndKswapdAreDrawnAtTheirBlocks) {
+    Window win(QStringLiteral("swap_storm"));
+    auto& ctl = win.ctl();
+    const auto* flow = win.w.flowView();
+    const auto blocksOf = [&] {
+        std::set<FlowView::Block> b;
+        for (const auto& e : flow->snapshot().events)
+            b.insert(FlowView::blockOf(e));
+        return b;
+    };
+    // Before any reclaim: swap configured but empty, kswapd asleep.
+    ctl.seek(100);
+    Window::flush();
+    EXPECT_FALSE(flow->snapshot().usedSwap);
+    EXPECT_FALSE(flow->snapshot().kswapdAwakeBefore);
+    EXPECT_EQ(flow->snapshot().swapAreas.size(), 1u);
+    // A direct reclaim: the writer swaps pages out itself (S1, W6), then kswapd goes back to
+    // sleep above high (W5); the path runs through the swap device and kswapd.
+    ctl.seek(3996);
+    Window::flush();
+    auto b = blocksOf();
+    EXPECT_TRUE(b.count(FlowView::Swap));
+    EXPECT_TRUE(b.count(FlowView::Kswapd));
+    EXPECT_TRUE(flow->snapshot().kswapdAwakeBefore);
+    EXPECT_TRUE(flow->snapshot().usedSwap);
+    EXPECT_GT(flow->snapshot().swapUsed, 0u);
+    // A major fault on a swapped page: read back from the device (S2).
+    ctl.seek(5639);
+    Window::flush();
+    EXPECT_EQ(flow->outcome(), Outcome::Major);
+    b = blocksOf();
+    EXPECT_TRUE(b.count(FlowView::Swap));
+    EXPECT_FALSE(b.count(FlowView::Disk));  // anonymous memory: no file I/O
 }
 
 int main(int argc, char** argv) {
