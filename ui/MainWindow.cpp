@@ -426,7 +426,7 @@ void MainWindow::createDocks() {
     splitDockWidget(ptDock, memDock, Qt::Vertical);
     splitDockWidget(tlbDock, logDock, Qt::Horizontal);
     splitDockWidget(logDock, chartsDock, Qt::Horizontal);
-    resizeDocks({scenDock, ptDock}, {340, 560}, Qt::Horizontal);
+    resizeDocks({scenDock, ptDock}, {420, 560}, Qt::Horizontal);  // processes up to PSS
     resizeDocks({tlbDock, logDock, chartsDock}, {460, 640, 820}, Qt::Horizontal);
     resizeDocks({tlbDock}, {300}, Qt::Vertical);
 }
@@ -774,7 +774,7 @@ void MainWindow::applyScale() {
     };
     widths(m_ptView, {"stack rw-p", "0xffffffffff000", "1048576", "P", "W", "D", "A", "CoW, last sharer (reuse on write)"});
     widths(m_tlbView, {"Set", "Way", "Valid", "ASID", "parent (pid 1)", "0xffffffffff000", "1048576", "W", "X", "LRU"});
-    widths(m_procView, {"PID  ", "parent", "running (on CPU)", "RSS pages", "Page tables", "Minor", "Major", "Invalid", "CoW copy/reuse", "SIGSEGV (MAPERR)"});
+    widths(m_procView, {"PID  ", "parent", "running (on CPU)", "RSS pages", "65536.0", "Swap pages", "Page tables", "Minor", "Major", "Invalid", "CoW copy/reuse", "SIGSEGV (MAPERR)"});
     widths(m_logView, {"1048576", "1234.5 µs", "PID", "page-table alloc"});
 }
 

@@ -205,6 +205,18 @@ const Process* Machine::process(Pid pid) const {
     return nullptr;
 }
 
+double Machine::pssPages(const Process& p) const {
+    double pss = 0;
+    const auto huge = static_cast<double>(hugePages());
+    forEachLeaf(p, [&](VirtAddr, const Pte& e) {
+        if (!e.mapped() || e.has(pte::ZeroPage)) return;
+        const std::uint32_t sharers =
+            std::max<std::uint32_t>(memory.frame(Pfn{e.target}).mapcount, 1);
+        pss += (e.huge() ? huge : 1.0) / sharers;
+    });
+    return pss;
+}
+
 const Pte* Machine::leafPte(const Process& p, VirtAddr va) const {
     const Geometry& g = config.geometry;
     if (p.root == kNoNode || (g.vaBits() < 64 && va >= g.vaEnd())) return nullptr;

@@ -130,6 +130,9 @@ nlohmann::json summaryJson(const Machine& m, const std::string& scenarioName, st
             {"rss_anon_pages", p.counters.rssPages - p.counters.rssFilePages},
             {"rss_file_pages", p.counters.rssFilePages},
             {"swap_pages", p.counters.swapPages},
+            // smaps_rollup's Pss line: kB, truncated.
+            {"pss_kib", static_cast<std::uint64_t>(
+                            m.pssPages(p) * static_cast<double>(m.geometry().pageSize()) / 1024.0)},
             {"page_table_pages", p.counters.pageTablePages},
             {"virtual_pages", p.virtualPages(m.geometry().pageBits)},
             {"minor_faults", c.faults.minor},

@@ -2114,6 +2114,14 @@ reclaiming</source>
         <source>SIGBUS</source>
         <translation>SIGBUS</translation>
     </message>
+    <message>
+        <source>PSS pages</source>
+        <translation>PSS 페이지</translation>
+    </message>
+    <message>
+        <source>Swap pages</source>
+        <translation>스왑 페이지</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui::SimulationController</name>

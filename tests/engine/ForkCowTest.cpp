@@ -96,6 +96,21 @@ TEST(Fork, C4_RssDoesNotChangeOnACopy) {
     EXPECT_EQ(sim->machine().memory.countOf(FrameUse::Anon), 2048u);  // +4 KiB per copy system-wide
 }
 
+TEST(Fork, C4_PssSplitsSharedPagesBetweenTheSharers) {
+    // C4: RSS counts a shared page in every process; PSS splits it between the sharers, so the
+    // PSS of all processes adds up to the memory used.
+    auto sim = runChecked(withFork(""));
+    EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 1)), 512.0);
+    EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 2)), 512.0);
+    EXPECT_EQ(proc(*sim, 2).counters.rssPages, 1024u);
+    sim = runChecked(withFork(R"(,{"op":"touch","pid":2,"region":"a","access":"write"})"));
+    EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 1)), 1024.0);  // every page copied
+    EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 2)), 1024.0);
+    // Zero-page mappings count in neither RSS nor PSS (C5, A2).
+    sim = runChecked(withFork("", "read"));
+    EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 1)), 0.0);
+}
+
 TEST(Fork, C5_ZeroPagePtesAreSharedAndWritesAllocateFreshPages) {
     const auto sim =
         runChecked(withFork(R"(,{"op":"touch","pid":2,"region":"a","access":"write"})", "read"));

@@ -55,6 +55,17 @@ TEST(HugePages, H2_WritesFaultOncePerHugePage) {
               1u + 31u * 3u + 32u * 3u);
 }
 
+TEST(HugePages, C4_PssOfAHugePageSharedAfterForkIsHalfEach) {
+    // A PMD-mapped THP shared by parent and child after fork: 512 pages split two ways (C4).
+    const auto sim = runChecked(
+        thpScenario("hugepage", R"(,{"op":"touch","pid":1,"region":"a","access":"write"},
+                                   {"op":"fork","pid":1,"child":2})"));
+    EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 1)), 8192.0);
+    EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 2)), 8192.0);
+    const auto j = summaryJson(sim->machine(), "t", 0, sim->stepIndex());
+    EXPECT_EQ(j["processes"][1]["pss_kib"], 32768);
+}
+
 TEST(HugePages, H2_OneByteTouchedStillCostsTwoMiB) {
     // H2: RSS +2 MiB even if only 1 byte was touched.
     const auto sim = runChecked(thpScenario(

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -393,6 +394,27 @@ TEST(UiFlow, SwapInsSwapOutsAndKswapdAreDrawnAtTheirBlocks) {
     b = blocksOf();
     EXPECT_TRUE(b.count(FlowView::Swap));
     EXPECT_FALSE(b.count(FlowView::Disk));  // anonymous memory: no file I/O
+}
+
+TEST(UiProcesses, PssColumnAddsUpToTheMemoryUsedWhileRssDoesNot) {
+    // worker_pool's checkpoint: 5 processes share 65 536 pages, 4 of them own 2 048 more (C4).
+    Window win(QStringLiteral("worker_pool"));
+    auto& ctl = win.ctl();
+    ctl.seek(24588);  // at the "RSS vs frames" checkpoint
+    Window::flush();
+    const auto* model = win.w.processModel();
+    ASSERT_EQ(model->rowCount(), 5);
+    double pss = 0, rss = 0;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        pss += QLocale().toDouble(model->index(r, ProcessModel::PssCol).data().toString());
+        rss += model->index(r, ProcessModel::RssCol).data().toDouble();
+    }
+    EXPECT_NEAR(pss, 73728.0, 0.5);  // the frames really used
+    EXPECT_EQ(rss, 65536.0 + 4 * 67584.0);
+    EXPECT_EQ(model->index(1, ProcessModel::PssCol).data().toString(),
+              QLocale().toString(65536.0 / 5 + 2048, 'f', 1));
+    EXPECT_EQ(model->headerData(ProcessModel::SwapCol, Qt::Horizontal, Qt::DisplayRole).toString(),
+              QStringLiteral("Swap pages"));
 }
 
 int main(int argc, char** argv) {

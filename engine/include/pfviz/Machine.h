@@ -236,6 +236,11 @@ struct Machine {
         if (p.root != kNoNode) visitLeaves(p.root, 0, 0, f);
     }
 
+    /// PSS of `p` in pages, as /proc/PID/smaps_rollup's Pss: every page it maps, divided by the
+    /// number of mappers (a huge page counts its 512 pages once). The zero pages are not counted,
+    /// as in RSS. Walks the process's page tables: O(mapped pages).
+    double pssPages(const Process& p) const;
+
     /// Shared anonymous memory objects (C6); a VMA refers to one by index.
     std::vector<ShmemObject> shmem;
 
