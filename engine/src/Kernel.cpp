@@ -971,6 +971,24 @@ std::optional<Kernel::Slot> Kernel::findLeaf(const Process& p, VirtAddr va) cons
     return Slot{node, static_cast<std::uint32_t>(g.indexAt(va, g.levels() - 1))};
 }
 
+bool Kernel::addTable(Pid pid, std::uint32_t node, std::size_t idx, unsigned level, VirtAddr va) {
+    // T6: page tables are allocated at the first fault in their range, and use frames.
+    const Geometry& g = m_m.geometry();
+    const auto childLevel = static_cast<std::uint8_t>(level + 1);
+    const Pfn f = allocFrame(*m_m.process(pid), FrameUse::PageTable, m_m.vpnOf(va), childLevel);
+    if (!f.valid()) return false;
+    const std::uint32_t child = m_m.tables.create(f, pid, childLevel, g.entriesAt(childLevel));
+    PtNode& parent = m_m.tables.node(node);
+    parent.entries[idx] = Pte{child, pte::Present | pte::Writable};
+    parent.used += 1;
+    m_m.process(pid)->counters.pageTablePages += 1;
+    Event& e = post(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
+    e.va = va;
+    e.frame = f;
+    e.level = childLevel;
+    return true;
+}
+
 std::optional<Kernel::Slot> Kernel::ensureLeaf(Process& p, VirtAddr va) {
     const Geometry& g = m_m.geometry();
     const Pid pid = p.pid;
@@ -979,23 +997,8 @@ std::optional<Kernel::Slot> Kernel::ensureLeaf(Process& p, VirtAddr va) {
         const auto idx = g.indexAt(va, level);
         if (m_m.tables.node(node).entries[idx].huge() && !splitHuge(*m_m.process(pid), va, true))
             return std::nullopt;
-        if (!m_m.tables.node(node).entries[idx].present()) {
-            // T6: page tables are allocated at the first fault in their range, and use frames.
-            const auto childLevel = static_cast<std::uint8_t>(level + 1);
-            const Pfn f = allocFrame(*m_m.process(pid), FrameUse::PageTable,
-                                     Vpn{va >> m_m.geometry().pageBits}, childLevel);
-            if (!f.valid()) return std::nullopt;
-            const std::uint32_t child =
-                m_m.tables.create(f, pid, childLevel, g.entriesAt(childLevel));
-            PtNode& parent = m_m.tables.node(node);
-            parent.entries[idx] = Pte{child, pte::Present | pte::Writable};
-            parent.used += 1;
-            m_m.process(pid)->counters.pageTablePages += 1;
-            Event& e = post(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
-            e.va = va;
-            e.frame = f;
-            e.level = childLevel;
-        }
+        if (!m_m.tables.node(node).entries[idx].present() && !addTable(pid, node, idx, level, va))
+            return std::nullopt;
         node = static_cast<std::uint32_t>(m_m.tables.node(node).entries[idx].target);
     }
     return Slot{node, static_cast<std::uint32_t>(g.indexAt(va, g.levels() - 1))};

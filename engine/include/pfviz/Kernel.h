@@ -149,6 +149,9 @@ private:
     Pfn allocFrame(Process& p, FrameUse use, Vpn vpn, std::uint8_t level);
     /// Finds or creates the leaf slot for `va`, allocating page-table pages (T6).
     std::optional<Slot> ensureLeaf(Process& p, VirtAddr va);
+    /// T6: allocates the page table below entry `idx` of table `node` (at `level`) for `va`;
+    /// false when no frame could be found and `pid` was the OOM victim.
+    bool addTable(Pid pid, std::uint32_t node, std::size_t idx, unsigned level, VirtAddr va);
     std::optional<Slot> findLeaf(const Process& p, VirtAddr va) const;
     Pte& pteAt(const Slot& s) { return m_m.tables.node(s.node).entries[s.index]; }
 

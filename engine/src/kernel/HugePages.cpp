@@ -44,22 +44,8 @@ std::optional<Kernel::Slot> Kernel::ensurePmd(Process& p, VirtAddr va) {
     std::uint32_t node = m_m.process(pid)->root;
     for (unsigned level = 0; level < pmdLevel; ++level) {
         const auto idx = g.indexAt(va, level);
-        if (!m_m.tables.node(node).entries[idx].present()) {
-            const auto childLevel = static_cast<std::uint8_t>(level + 1);
-            const Pfn f =
-                allocFrame(*m_m.process(pid), FrameUse::PageTable, m_m.vpnOf(va), childLevel);
-            if (!f.valid()) return std::nullopt;
-            const std::uint32_t child =
-                m_m.tables.create(f, pid, childLevel, g.entriesAt(childLevel));
-            PtNode& parent = m_m.tables.node(node);
-            parent.entries[idx] = Pte{child, pte::Present | pte::Writable};
-            parent.used += 1;
-            m_m.process(pid)->counters.pageTablePages += 1;
-            Event& e = post(EventKind::PageTableAlloc, pid, m_m.config.costs.pageTableAlloc);
-            e.va = va;
-            e.frame = f;
-            e.level = childLevel;
-        }
+        if (!m_m.tables.node(node).entries[idx].present() && !addTable(pid, node, idx, level, va))
+            return std::nullopt;
         node = static_cast<std::uint32_t>(m_m.tables.node(node).entries[idx].target);
     }
     return Slot{node, static_cast<std::uint32_t>(g.indexAt(va, pmdLevel))};
