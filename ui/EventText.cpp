@@ -13,6 +13,12 @@ QString EventText::simTime(std::uint64_t ns) {
     return tr("%1 s").arg(double(ns) / 1e9, 0, 'f', 3);
 }
 
+QString EventText::swapKindName(pfviz::SwapKind kind) {
+    return kind == pfviz::SwapKind::Zram  ? tr("zram")
+           : kind == pfviz::SwapKind::Hdd ? tr("hard disk")
+                                          : tr("SSD");
+}
+
 QString EventText::processName(const pfviz::Machine& m, pfviz::Pid pid) {
     if (const auto* p = m.process(pid))
         return tr("%1 (pid %2)").arg(QString::fromStdString(p->name)).arg(pid.value);
@@ -101,10 +107,9 @@ QString cgroupWord(const pfviz::Machine& m, std::uint16_t id) {
 QString withSwapDevice(const QString& text, const pfviz::Machine& m, std::uint32_t slot) {
     if (m.swap.areas.size() < 2 || slot >= m.swap.slotTable.size()) return text;
     const pfviz::SwapArea& a = m.swap.areaOf(slot);
-    const QString kind = a.kind == pfviz::SwapKind::Zram  ? EventText::tr("zram")
-                         : a.kind == pfviz::SwapKind::Hdd ? EventText::tr("hard disk")
-                                                          : EventText::tr("SSD");
-    return EventText::tr("%1 Swap device: %2, priority %3.").arg(text, kind).arg(a.priority);
+    return EventText::tr("%1 Swap device: %2, priority %3.")
+        .arg(text, EventText::swapKindName(a.kind))
+        .arg(a.priority);
 }
 
 QString accessWord(pfviz::Access a) {

@@ -17,6 +17,8 @@ public:
     /// One line in plain words: what happened and why, citing the semantics rule where natural.
     static QString explain(const pfviz::Event& e, const pfviz::Machine& m);
     static QString processName(const pfviz::Machine& m, pfviz::Pid pid);
+    /// "zram", "hard disk" or "SSD": a swap device's kind in words.
+    static QString swapKindName(pfviz::SwapKind kind);
     static QString hex(std::uint64_t v);
     static QString simTime(std::uint64_t ns);
 };

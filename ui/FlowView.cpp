@@ -247,10 +247,7 @@ void FlowDiagramItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
     const auto deviceOf = [&s](std::uint32_t slot) -> QString {
         if (s.swapAreas.size() < 2) return {};
         for (const auto& a : s.swapAreas)
-            if (slot >= a.first && slot - a.first < a.pages)
-                return a.kind == pfviz::SwapKind::Zram  ? QObject::tr("zram")
-                       : a.kind == pfviz::SwapKind::Hdd ? QObject::tr("hard disk")
-                                                        : QObject::tr("SSD");
+            if (slot >= a.first && slot - a.first < a.pages) return EventText::swapKindName(a.kind);
         return {};
     };
     std::uint64_t swapPages = 0;

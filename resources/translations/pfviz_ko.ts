@@ -951,18 +951,6 @@ from %2</source>
         <translation>폴트 어라운드: +%1페이지</translation>
     </message>
     <message>
-        <source>zram</source>
-        <translation>zram</translation>
-    </message>
-    <message>
-        <source>hard disk</source>
-        <translation>하드 디스크</translation>
-    </message>
-    <message>
-        <source>SSD</source>
-        <translation>SSD</translation>
-    </message>
-    <message>
         <source>none configured</source>
         <translation>설정 안 됨</translation>
     </message>

@@ -7,8 +7,8 @@
 #include <QImage>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-#include <QXmlStreamReader>
 #include <QXYSeries>
+#include <QXmlStreamReader>
 #include <chrono>
 #include <cstdio>
 
@@ -20,14 +20,6 @@ using namespace pfviz;
 using namespace pfviz::ui;
 
 namespace {
-
-ChartData runData(ChartKind kind, const std::string& scenario = "fork_cow") {
-    auto sim = test::builtinSimulator(scenario);
-    sim->runToEnd();
-    ChartData d(kind);
-    d.sync(sim->series());
-    return d;
-}
 
 QByteArray readAll(const QString& path) {
     QFile f(path);
@@ -42,7 +34,8 @@ TEST(ChartExport, SvgIsXmlAndNamesTheSeries) {
     opt.format = "svg";
     const QString path = dir.filePath("faults.svg");
     QString error;
-    ASSERT_TRUE(exportChart(runData(ChartKind::Faults), opt, path, &error)) << error.toStdString();
+    ASSERT_TRUE(exportChart(test::runChartData(ChartKind::Faults), opt, path, &error))
+        << error.toStdString();
     const QByteArray svg = readAll(path);
     QXmlStreamReader xml(svg);
     int elements = 0;
@@ -63,7 +56,8 @@ TEST(ChartExport, PdfHasThePageOfTheRequestedSize) {
     opt.dpi = 96;
     const QString path = dir.filePath("memory.pdf");
     QString error;
-    ASSERT_TRUE(exportChart(runData(ChartKind::Memory), opt, path, &error)) << error.toStdString();
+    ASSERT_TRUE(exportChart(test::runChartData(ChartKind::Memory), opt, path, &error))
+        << error.toStdString();
     const QByteArray pdf = readAll(path);
     ASSERT_TRUE(pdf.startsWith("%PDF"));
     // 1920x1080 px at 96 dpi = 1440x810 pt.
@@ -83,7 +77,8 @@ TEST(ChartExport, PngHasTheRequestedPixelSizeAndDpi) {
     opt.dpi = 192;
     const QString path = dir.filePath("tlb.png");
     QString error;
-    ASSERT_TRUE(exportChart(runData(ChartKind::Tlb), opt, path, &error)) << error.toStdString();
+    ASSERT_TRUE(exportChart(test::runChartData(ChartKind::Tlb), opt, path, &error))
+        << error.toStdString();
     QImage img(path);
     ASSERT_FALSE(img.isNull());
     EXPECT_EQ(img.size(), QSize(1280, 720));
@@ -110,13 +105,14 @@ TEST(ChartExport, JsonHasHeaderAndFullColumns) {
     EXPECT_EQ(j.at("header").at("scenario"), sim->scenario().name);
     EXPECT_EQ(j.at("header").at("samples"), sim->series().samples().size());
     EXPECT_EQ(j.at("series").at("minor").size(), sim->series().samples().size());
-    EXPECT_EQ(j.at("series").at("minor").back(), sim->series().samples().back().counters.faults.minor);
+    EXPECT_EQ(j.at("series").at("minor").back(),
+              sim->series().samples().back().counters.faults.minor);
 }
 
 TEST(ChartExport, UnwritablePathFailsCleanlyAndLeavesNoFile) {
     QTemporaryDir dir;
     ExportOptions opt;
-    const ChartData data = runData(ChartKind::Faults);
+    const ChartData data = test::runChartData(ChartKind::Faults);
     QString error;
     const QString missingDir = dir.filePath("no/such/dir/chart.png");
     EXPECT_FALSE(exportChart(data, opt, missingDir, &error));
@@ -142,17 +138,18 @@ TEST(ChartExport, ExistingFileSurvivesAFailedExport) {
     ExportOptions opt;
     opt.format = "bmp";  // unknown: fails before writing
     QString error;
-    EXPECT_FALSE(exportChart(runData(ChartKind::Faults), opt, path, &error));
+    EXPECT_FALSE(exportChart(test::runChartData(ChartKind::Faults), opt, path, &error));
     EXPECT_EQ(readAll(path), QByteArray("old"));
 }
 
 TEST(Decimate, KeepsTheMaximumOfASingleSampleSpike) {
     QList<QPointF> pts;
-    for (int i = 0; i < 100000; ++i) pts.append(QPointF(i, i == 54321 ? 1e6 : 1.0));
+    for (int i = 0; i < 100000; ++i)
+        pts.append(QPointF(i, i == 54321 ? 1e6 : 1.0));
     const QList<QPointF> d = decimateMinMax(pts, 0, 99999, 500);
     EXPECT_LE(d.size(), 4 * 500 + 4);
-    const auto top = std::max_element(d.begin(), d.end(),
-                                      [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); });
+    const auto top = std::max_element(
+        d.begin(), d.end(), [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); });
     EXPECT_EQ(top->y(), 1e6);
     EXPECT_EQ(top->x(), 54321.0);
     EXPECT_TRUE(std::is_sorted(d.begin(), d.end(),
@@ -179,16 +176,19 @@ TEST(Decimate, ChartViewShowsTheSpikeOfAMillionSamples) {
     view.updateDisplay();
     const auto t3 = std::chrono::steady_clock::now();
     using ms = std::chrono::duration<double, std::milli>;
-    std::printf("1M samples: sync %.1f ms, first display %.1f ms, refresh %.1f ms, %lld points drawn\n",
-                ms(t1 - t0).count(), ms(t2 - t1).count(), ms(t3 - t2).count(),
-                static_cast<long long>(view.displayedPointCount(0)));
+    std::printf(
+        "1M samples: sync %.1f ms, first display %.1f ms, refresh %.1f ms, %lld points drawn\n",
+        ms(t1 - t0).count(), ms(t2 - t1).count(), ms(t3 - t2).count(),
+        static_cast<long long>(view.displayedPointCount(0)));
     EXPECT_EQ(view.data().lines()[0].points.size(), 999'999);
     EXPECT_LE(view.displayedPointCount(0), 4 * 1200 + 8);
     // The burst's rate (500 faults in 1 µs = 5e8/s) is drawn (as log10 on the log axis).
     auto* chart = view.chart();
     double top = 0;
     for (auto* series0 : chart->series())
-        if (auto* xy = qobject_cast<QXYSeries*>(series0); xy && xy->name() == QStringLiteral("minor"))
-            for (const QPointF& p : xy->points()) top = std::max(top, p.y());
+        if (auto* xy = qobject_cast<QXYSeries*>(series0);
+            xy && xy->name() == QStringLiteral("minor"))
+            for (const QPointF& p : xy->points())
+                top = std::max(top, p.y());
     EXPECT_NEAR(top, std::log10(5e8), 1e-9);
 }

@@ -21,14 +21,6 @@ using namespace pfviz::ui;
 
 namespace {
 
-ChartData runData(ChartKind kind, const std::string& scenario) {
-    auto sim = test::builtinSimulator(scenario);
-    sim->runToEnd();
-    ChartData d(kind);
-    d.sync(sim->series());
-    return d;
-}
-
 const ChartData::Line* lineById(const ChartData& d, const QString& id) {
     for (const auto& l : d.lines())
         if (l.def.id == id) return &l;
@@ -91,7 +83,7 @@ TEST(MemoryChart, SvgExportParsesAndHoldsWatermarksAndBand) {
     opt.format = "svg";
     const QString path = dir.filePath("memory.svg");
     QString error;
-    ASSERT_TRUE(exportChart(runData(ChartKind::Memory, "swap_storm"), opt, path, &error))
+    ASSERT_TRUE(exportChart(test::runChartData(ChartKind::Memory, "swap_storm"), opt, path, &error))
         << error.toStdString();
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
@@ -110,7 +102,7 @@ TEST(MemoryChart, SvgExportParsesAndHoldsWatermarksAndBand) {
 }
 
 TEST(RssChart, PerProcessSwapIsNonZeroInSwapStorm) {
-    const ChartData d = runData(ChartKind::Rss, "swap_storm");
+    const ChartData d = test::runChartData(ChartKind::Rss, "swap_storm");
     double swap = 0;
     int swapLines = 0;
     for (const auto& l : d.lines())

@@ -14,14 +14,6 @@ using namespace pfviz::ui;
 
 namespace {
 
-ChartData runData(ChartKind kind, const std::string& scenario) {
-    auto sim = test::builtinSimulator(scenario);
-    sim->runToEnd();
-    ChartData d(kind);
-    d.sync(sim->series());
-    return d;
-}
-
 QCategoryAxis* timeAxis(ChartView& view) {
     const auto axes = view.chart()->axes(Qt::Horizontal);
     return axes.size() == 1 ? qobject_cast<QCategoryAxis*>(axes.front()) : nullptr;
@@ -51,7 +43,7 @@ void expectLabelsNameTheirValues(QCategoryAxis* ax) {
 }  // namespace
 
 TEST(TimeAxis, LongRunIsLabelledInSecondsOrMsWithShortLabels) {
-    const ChartData data = runData(ChartKind::Memory, "swap_storm");
+    const ChartData data = test::runChartData(ChartKind::Memory, "swap_storm");
     ASSERT_GT(data.xMax(), 5e6);  // the run lasts over 5 simulated seconds
     ChartView view(data, ChartStyle{ThemeKind::Slide, false, {}, {}});
     view.prepareForRender(QSize(1920, 1080));
@@ -67,7 +59,7 @@ TEST(TimeAxis, LongRunIsLabelledInSecondsOrMsWithShortLabels) {
 }
 
 TEST(TimeAxis, ShortRunStaysInMicroseconds) {
-    const ChartData data = runData(ChartKind::Faults, "fork_cow");
+    const ChartData data = test::runChartData(ChartKind::Faults, "fork_cow");
     ASSERT_LT(data.xMax(), 1e4);  // well under 10 ms
     ChartView view(data, ChartStyle{ThemeKind::Slide, true, {}, {}});
     view.prepareForRender(QSize(1920, 1080));
@@ -78,7 +70,7 @@ TEST(TimeAxis, ShortRunStaysInMicroseconds) {
 }
 
 TEST(TimeAxis, ZoomingInSwitchesToAFinerUnitAndBack) {
-    ChartView view(runData(ChartKind::Memory, "swap_storm"), ChartStyle{});
+    ChartView view(test::runChartData(ChartKind::Memory, "swap_storm"), ChartStyle{});
     view.prepareForRender(QSize(1200, 600));
     QCategoryAxis* ax = timeAxis(view);
     ASSERT_NE(ax, nullptr);
