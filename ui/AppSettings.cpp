@@ -18,7 +18,9 @@ QString AppSettings::language() {
     return choice == QLatin1String("system") ? systemLanguage() : choice;
 }
 
-void AppSettings::setLanguageOverride(const QString& lang) { g_langOverride = lang; }
+void AppSettings::setLanguageOverride(const QString& lang) {
+    g_langOverride = lang;
+}
 QString AppSettings::languageOverride() {
     return g_langOverride;
 }
@@ -77,7 +79,11 @@ void AppSettings::addRecentFile(const QString& path) {
     QSettings().setValue(QStringLiteral("recentFiles"), list);
 }
 
-bool AppSettings::persistent() { return g_persistent; }
-void AppSettings::setPersistent(bool on) { g_persistent = on; }
+bool AppSettings::persistent() {
+    return g_persistent;
+}
+void AppSettings::setPersistent(bool on) {
+    g_persistent = on;
+}
 
 }  // namespace pfviz::ui

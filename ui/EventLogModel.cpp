@@ -71,11 +71,14 @@ void EventLogModel::onCursorChanged(int cursor) {
     if (row == m_cursorRow) return;
     const int old = m_cursorRow;
     m_cursorRow = row;
-    if (old >= 0 && old < int(m_rows.size())) emit dataChanged(index(old, 0), index(old, ColumnCount - 1));
+    if (old >= 0 && old < int(m_rows.size()))
+        emit dataChanged(index(old, 0), index(old, ColumnCount - 1));
     if (row >= 0) emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-int EventLogModel::cursorRow() const { return m_cursorRow; }
+int EventLogModel::cursorRow() const {
+    return m_cursorRow;
+}
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -87,12 +90,18 @@ int EventLogModel::columnCount(const QModelIndex& parent) const {
 QVariant EventLogModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case StepCol: return tr("Step");
-        case TimeCol: return tr("Time");
-        case PidCol: return tr("PID");
-        case KindCol: return tr("Event");
-        case ExplainCol: return tr("What happened");
-        default: return {};
+        case StepCol:
+            return tr("Step");
+        case TimeCol:
+            return tr("Time");
+        case PidCol:
+            return tr("PID");
+        case KindCol:
+            return tr("Event");
+        case ExplainCol:
+            return tr("What happened");
+        default:
+            return {};
     }
 }
 
@@ -100,9 +109,12 @@ QVariant EventLogModel::data(const QModelIndex& idx, int role) const {
     if (!idx.isValid() || idx.row() >= int(m_rows.size())) return {};
     const Row& r = m_rows[std::size_t(idx.row())];
     switch (role) {
-        case StepRole: return qulonglong(r.event.step);
-        case KindRole: return int(r.event.kind);
-        case PidRole: return r.event.pid.value;
+        case StepRole:
+            return qulonglong(r.event.step);
+        case KindRole:
+            return int(r.event.kind);
+        case PidRole:
+            return r.event.pid.value;
         case Qt::BackgroundRole:
             if (idx.row() == m_cursorRow) return QBrush(okabe::Yellow.lighter(130));
             return {};
@@ -117,12 +129,18 @@ QVariant EventLogModel::data(const QModelIndex& idx, int role) const {
             return idx.column() == ExplainCol ? r.text : QVariant();
         case Qt::DisplayRole:
             switch (idx.column()) {
-                case StepCol: return qulonglong(r.event.step + 1);
-                case TimeCol: return EventText::simTime(r.event.time);
-                case PidCol: return r.event.pid.valid() ? QVariant(r.event.pid.value) : QVariant();
-                case KindCol: return EventText::label(r.event.kind);
-                case ExplainCol: return r.text;
-                default: return {};
+                case StepCol:
+                    return qulonglong(r.event.step + 1);
+                case TimeCol:
+                    return EventText::simTime(r.event.time);
+                case PidCol:
+                    return r.event.pid.valid() ? QVariant(r.event.pid.value) : QVariant();
+                case KindCol:
+                    return EventText::label(r.event.kind);
+                case ExplainCol:
+                    return r.text;
+                default:
+                    return {};
             }
         default:
             return {};

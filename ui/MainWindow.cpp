@@ -49,13 +49,20 @@ namespace pfviz::ui {
 namespace {
 QString speedName(int s) {
     switch (s) {
-        case SimulationController::SlowMotion: return MainWindow::tr("slow motion (2 s per event)");
-        case SimulationController::Slow: return MainWindow::tr("slow (0.7 s per event)");
-        case SimulationController::Normal: return MainWindow::tr("normal (animated)");
-        case SimulationController::Fast: return MainWindow::tr("fast (8 steps/s)");
-        case SimulationController::Faster: return MainWindow::tr("faster (60 steps/s)");
-        case SimulationController::Full: return MainWindow::tr("full speed");
-        default: return {};
+        case SimulationController::SlowMotion:
+            return MainWindow::tr("slow motion (2 s per event)");
+        case SimulationController::Slow:
+            return MainWindow::tr("slow (0.7 s per event)");
+        case SimulationController::Normal:
+            return MainWindow::tr("normal (animated)");
+        case SimulationController::Fast:
+            return MainWindow::tr("fast (8 steps/s)");
+        case SimulationController::Faster:
+            return MainWindow::tr("faster (60 steps/s)");
+        case SimulationController::Full:
+            return MainWindow::tr("full speed");
+        default:
+            return {};
     }
 }
 
@@ -169,7 +176,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_progress->setFormat(tr("step %1 of %2 (Space stops)").arg(step).arg(total));
     });
     connect(&m_ctl, &SimulationController::simulationChanged, this, [this](Change c) {
-        if (c != Change::Step) updateProcessChoices();
+        if (c != Change::Step)
+            updateProcessChoices();
         else
             for (const auto& e : m_ctl.sim()->lastEvents())
                 if (e.kind == pfviz::EventKind::Fork || e.kind == pfviz::EventKind::ProcessStart)
@@ -255,7 +263,8 @@ void MainWindow::createTransportBar() {
     connect(m_timeline, &QSlider::actionTriggered, this, [this](int action) {
         if (action == QAbstractSlider::SliderMove) return;
         QTimer::singleShot(0, this, [this] {
-            if (!m_timeline->isSliderDown()) m_ctl.seek(quint64(m_timeline->value()) * m_timelineScale);
+            if (!m_timeline->isSliderDown())
+                m_ctl.seek(quint64(m_timeline->value()) * m_timelineScale);
         });
     });
     bar->addWidget(m_timeline);
@@ -305,9 +314,8 @@ void MainWindow::createDocks() {
         m_scenarios->addItem(item);
     }
     updateScenarioList();
-    connect(m_scenarios, &QListWidget::itemActivated, this, [this](QListWidgetItem* it) {
-        m_ctl.loadBuiltin(it->data(Qt::UserRole).toString());
-    });
+    connect(m_scenarios, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* it) { m_ctl.loadBuiltin(it->data(Qt::UserRole).toString()); });
     connect(m_scenarios, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) {
         if (it->data(Qt::UserRole).toString() != m_ctl.scenarioName())
             m_ctl.loadBuiltin(it->data(Qt::UserRole).toString());
@@ -331,11 +339,13 @@ void MainWindow::createDocks() {
     connect(m_ptProcess, &QComboBox::activated, this,
             [this](int i) { m_ptModel->setPid(pfviz::Pid{m_ptProcess->itemData(i).toUInt()}); });
     connect(m_ptModel, &PageTableModel::currentRowChanged, this, [this](int row) {
-        if (row >= 0) m_ptView->scrollTo(m_ptModel->index(row, 0), QAbstractItemView::EnsureVisible);
+        if (row >= 0)
+            m_ptView->scrollTo(m_ptModel->index(row, 0), QAbstractItemView::EnsureVisible);
     });
     connect(m_ptModel, &QAbstractItemModel::modelReset, this, [this] {
         if (m_ptModel->currentRow() >= 0)
-            m_ptView->scrollTo(m_ptModel->index(m_ptModel->currentRow(), 0), QAbstractItemView::PositionAtCenter);
+            m_ptView->scrollTo(m_ptModel->index(m_ptModel->currentRow(), 0),
+                               QAbstractItemView::PositionAtCenter);
     });
     pl->addWidget(m_ptProcess);
     pl->addWidget(m_ptView);
@@ -392,8 +402,10 @@ void MainWindow::createDocks() {
         const auto step = i.data(EventLogModel::StepRole).toULongLong();
         if (m_ctl.sim() && step + 1 != m_ctl.sim()->stepIndex()) m_ctl.seek(step + 1);
     });
-    connect(m_logModel, &QAbstractItemModel::rowsInserted, this, [this] { m_logView->scrollToBottom(); });
-    connect(m_logModel, &QAbstractItemModel::modelReset, this, [this] { m_logView->scrollToBottom(); });
+    connect(m_logModel, &QAbstractItemModel::rowsInserted, this,
+            [this] { m_logView->scrollToBottom(); });
+    connect(m_logModel, &QAbstractItemModel::modelReset, this,
+            [this] { m_logView->scrollToBottom(); });
     ll->addLayout(filters);
     ll->addWidget(m_logView);
     auto* logDock = addPanel(log, QT_TR_NOOP("Event log"), QStringLiteral("eventlog"),
@@ -407,7 +419,8 @@ void MainWindow::createDocks() {
         read();
         return true;
     });
-    connect(m_charts, &ChartsPanel::stepRequested, this, [this](std::uint64_t step) { m_ctl.seek(step); });
+    connect(m_charts, &ChartsPanel::stepRequested, this,
+            [this](std::uint64_t step) { m_ctl.seek(step); });
     connect(&m_ctl, &SimulationController::scenarioLoaded, this, [this] {
         const auto guard = m_ctl.readGuard();
         m_charts->setSimulator(m_ctl.sim());
@@ -672,8 +685,8 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::openFileDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
-                                                      tr("pfviz scenarios (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open scenario"), QString(), tr("pfviz scenarios (*.json);;All files (*)"));
     if (!path.isEmpty()) openScenario(path);
 }
 
@@ -712,7 +725,8 @@ QString MainWindow::statusText() const {
     if (!sim) return tr("No scenario loaded");
     const auto guard = m_ctl.readGuard();
     const auto& c = sim->machine().counters;
-    return tr("Step %1 / %2   ·   time %3   ·   minor faults %4   ·   major %5   ·   invalid %6   ·   "
+    return tr("Step %1 / %2   ·   time %3   ·   minor faults %4   ·   major %5   ·   invalid %6   "
+              "·   "
               "CoW copy %7 / reuse %8   ·   TLB hits %9 / misses %10")
         .arg(sim->stepIndex())
         .arg(sim->totalSteps())
@@ -726,7 +740,9 @@ QString MainWindow::statusText() const {
         .arg(c.tlbMisses);
 }
 
-QString MainWindow::narrationText() const { return m_narration->text(); }
+QString MainWindow::narrationText() const {
+    return m_narration->text();
+}
 
 void MainWindow::refresh() {
     const auto* sim = m_ctl.sim();
@@ -741,7 +757,8 @@ void MainWindow::refresh() {
         else
             m_narration->setText(AppSettings::captionText(*cap));
         const QSignalBlocker b(m_timeline);
-        if (!m_timeline->isSliderDown()) m_timeline->setValue(int(sim->stepIndex() / m_timelineScale));
+        if (!m_timeline->isSliderDown())
+            m_timeline->setValue(int(sim->stepIndex() / m_timelineScale));
         m_stepLabel->setText(tr("step %1 / %2").arg(sim->stepIndex()).arg(sim->totalSteps()));
     }
 }
@@ -772,9 +789,13 @@ void MainWindow::applyScale() {
             v->setColumnWidth(c++, w + fm.horizontalAdvance(QStringLiteral("MM")));
         }
     };
-    widths(m_ptView, {"stack rw-p", "0xffffffffff000", "1048576", "P", "W", "D", "A", "CoW, last sharer (reuse on write)"});
-    widths(m_tlbView, {"Set", "Way", "Valid", "ASID", "parent (pid 1)", "0xffffffffff000", "1048576", "W", "X", "LRU"});
-    widths(m_procView, {"PID  ", "parent", "running (on CPU)", "RSS pages", "65536.0", "Swap pages", "Page tables", "Minor", "Major", "Invalid", "CoW copy/reuse", "SIGSEGV (MAPERR)"});
+    widths(m_ptView, {"stack rw-p", "0xffffffffff000", "1048576", "P", "W", "D", "A",
+                      "CoW, last sharer (reuse on write)"});
+    widths(m_tlbView, {"Set", "Way", "Valid", "ASID", "parent (pid 1)", "0xffffffffff000",
+                       "1048576", "W", "X", "LRU"});
+    widths(m_procView,
+           {"PID  ", "parent", "running (on CPU)", "RSS pages", "65536.0", "Swap pages",
+            "Page tables", "Minor", "Major", "Invalid", "CoW copy/reuse", "SIGSEGV (MAPERR)"});
     widths(m_logView, {"1048576", "1234.5 µs", "PID", "page-table alloc"});
 }
 
@@ -798,7 +819,9 @@ void MainWindow::setPresenterMode(bool on) {
     m_presenterAction->setChecked(on);
 }
 
-bool MainWindow::presenterMode() const { return Theme::instance().presenter(); }
+bool MainWindow::presenterMode() const {
+    return Theme::instance().presenter();
+}
 
 void MainWindow::setBlanked(bool on) {
     m_blank->setGeometry(rect());
@@ -806,9 +829,13 @@ void MainWindow::setBlanked(bool on) {
     if (on) m_blank->raise();
 }
 
-bool MainWindow::blanked() const { return m_blank->isVisible(); }
+bool MainWindow::blanked() const {
+    return m_blank->isVisible();
+}
 
-void MainWindow::setAnimationsEnabled(bool on) { m_flow->setAnimationsEnabled(on); }
+void MainWindow::setAnimationsEnabled(bool on) {
+    m_flow->setAnimationsEnabled(on);
+}
 
 void MainWindow::resizeEvent(QResizeEvent* e) {
     QMainWindow::resizeEvent(e);

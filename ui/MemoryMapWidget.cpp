@@ -39,8 +39,10 @@ void MemoryMapWidget::relayout() {
     const double s = Theme::instance().scale();
     {
         const QFontMetrics fm(Theme::instance().font(0.9));
-        const char* const texts[] = {QT_TR_NOOP("free"), QT_TR_NOOP("zero page"),
-                                     QT_TR_NOOP("page table"), QT_TR_NOOP("private (colour = owner)"),
+        const char* const texts[] = {QT_TR_NOOP("free"),
+                                     QT_TR_NOOP("zero page"),
+                                     QT_TR_NOOP("page table"),
+                                     QT_TR_NOOP("private (colour = owner)"),
                                      QT_TR_NOOP("shared CoW (×sharers)"),
                                      QT_TR_NOOP("page cache (file)")};
         int x = 2, lines = 1;
@@ -93,13 +95,18 @@ void MemoryMapWidget::wheelEvent(QWheelEvent* e) {
 
 QColor MemoryMapWidget::colorOf(const pfviz::Frame& f) const {
     switch (f.use) {
-        case pfviz::FrameUse::Free: return Theme::freeColor();
-        case pfviz::FrameUse::ZeroPage: return okabe::Yellow;
-        case pfviz::FrameUse::PageTable: return okabe::Blue;
+        case pfviz::FrameUse::Free:
+            return Theme::freeColor();
+        case pfviz::FrameUse::ZeroPage:
+            return okabe::Yellow;
+        case pfviz::FrameUse::PageTable:
+            return okabe::Blue;
         case pfviz::FrameUse::Anon:
             return f.mapcount >= 2 ? okabe::Vermillion : Theme::processColor(f.owner.value);
-        case pfviz::FrameUse::Zram: return okabe::ReddishPurple;
-        case pfviz::FrameUse::PageCache: return Theme::frameColor(pfviz::FrameUse::PageCache);
+        case pfviz::FrameUse::Zram:
+            return okabe::ReddishPurple;
+        case pfviz::FrameUse::PageCache:
+            return Theme::frameColor(pfviz::FrameUse::PageCache);
     }
     return Theme::freeColor();
 }
@@ -109,7 +116,8 @@ qint64 MemoryMapWidget::frameAt(QPoint pos) const {
     const int col = int((pos.x() - 2) / m_cell);
     const int row = int((pos.y() - m_legendHeight - 2) / m_cell) + m_scroll;
     if (col < 0 || col >= m_cols || row < 0) return -1;
-    const std::uint64_t frame = (std::uint64_t(row) * std::uint64_t(m_cols) + std::uint64_t(col)) * m_perCell;
+    const std::uint64_t frame =
+        (std::uint64_t(row) * std::uint64_t(m_cols) + std::uint64_t(col)) * m_perCell;
     return frame < m_frames ? qint64(frame) : -1;
 }
 
@@ -121,11 +129,21 @@ QString MemoryMapWidget::describeFrame(std::uint64_t pfn) const {
     const auto& f = m.memory.frame(pfviz::Pfn{pfn});
     QString use;
     switch (f.use) {
-        case pfviz::FrameUse::Free: use = tr("free"); break;
-        case pfviz::FrameUse::ZeroPage: use = tr("the shared zero page"); break;
-        case pfviz::FrameUse::PageTable: use = tr("page table, level %1").arg(f.level); break;
-        case pfviz::FrameUse::Anon: use = tr("anonymous memory"); break;
-        case pfviz::FrameUse::Zram: use = tr("zram: compressed swapped-out pages"); break;
+        case pfviz::FrameUse::Free:
+            use = tr("free");
+            break;
+        case pfviz::FrameUse::ZeroPage:
+            use = tr("the shared zero page");
+            break;
+        case pfviz::FrameUse::PageTable:
+            use = tr("page table, level %1").arg(f.level);
+            break;
+        case pfviz::FrameUse::Anon:
+            use = tr("anonymous memory");
+            break;
+        case pfviz::FrameUse::Zram:
+            use = tr("zram: compressed swapped-out pages");
+            break;
         case pfviz::FrameUse::PageCache:
             use = f.file < m.config.files.size()
                       ? tr("page cache: page %1 of %2%3")
@@ -158,8 +176,7 @@ QString MemoryMapWidget::describeFrame(std::uint64_t pfn) const {
             });
         }
     }
-    if (m_perCell > 1)
-        lines << tr("(this cell aggregates %1 frames starting here)").arg(m_perCell);
+    if (m_perCell > 1) lines << tr("(this cell aggregates %1 frames starting here)").arg(m_perCell);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -202,7 +219,8 @@ void MemoryMapWidget::drawLegend(QPainter& p, const QRect& r) {
             y += fm.height() + 2;
         }
         p.fillRect(QRect(x, y, box, box), it.color);
-        if (it.pattern != Qt::NoBrush) p.fillRect(QRect(x, y, box, box), QBrush(Qt::black, it.pattern));
+        if (it.pattern != Qt::NoBrush)
+            p.fillRect(QRect(x, y, box, box), QBrush(Qt::black, it.pattern));
         p.setPen(Qt::black);
         p.drawRect(QRect(x, y, box, box));
         p.drawText(QPoint(x + box + 6, y + fm.ascent() - 1), it.text);
@@ -245,7 +263,8 @@ void MemoryMapWidget::renderCache() {
     const QPen gridPen(QColor(0x60, 0x60, 0x60), 1);
     for (int row = firstRow; row <= lastRow; ++row) {
         for (int col = 0; col < m_cols; ++col) {
-            const std::uint64_t first = (std::uint64_t(row) * std::uint64_t(m_cols) + std::uint64_t(col)) * m_perCell;
+            const std::uint64_t first =
+                (std::uint64_t(row) * std::uint64_t(m_cols) + std::uint64_t(col)) * m_perCell;
             if (first >= m_frames) break;
             const QRectF cell(2 + col * m_cell, top + (row - m_scroll) * m_cell, m_cell, m_cell);
             if (m_perCell == 1) {
@@ -287,7 +306,8 @@ void MemoryMapWidget::renderCache() {
                     int best = 1;
                     for (int u = 2; u < pfviz::kFrameUseCount; ++u)
                         if (counts[u] > counts[best]) best = u;
-                    c = shared * 2 > n ? okabe::Vermillion : Theme::frameColor(pfviz::FrameUse(best));
+                    c = shared * 2 > n ? okabe::Vermillion
+                                       : Theme::frameColor(pfviz::FrameUse(best));
                     const double frac = double(used) / n;
                     c = QColor::fromRgbF(1 - (1 - c.redF()) * (0.35 + 0.65 * frac),
                                          1 - (1 - c.greenF()) * (0.35 + 0.65 * frac),
@@ -300,8 +320,10 @@ void MemoryMapWidget::renderCache() {
     if (m_perCell > 1) {
         p.setPen(Qt::black);
         p.setFont(Theme::instance().font(0.8));
-        const QString note = tr("%1 frames, %2 per cell (Ctrl+wheel to zoom)").arg(m_frames).arg(m_perCell);
-        const QRect nr(4, height() - QFontMetrics(p.font()).height() - 4, width() - 8, QFontMetrics(p.font()).height() + 2);
+        const QString note =
+            tr("%1 frames, %2 per cell (Ctrl+wheel to zoom)").arg(m_frames).arg(m_perCell);
+        const QRect nr(4, height() - QFontMetrics(p.font()).height() - 4, width() - 8,
+                       QFontMetrics(p.font()).height() + 2);
         p.fillRect(nr, QColor(255, 255, 255, 200));
         p.drawText(nr, Qt::AlignLeft | Qt::AlignVCenter, note);
     }

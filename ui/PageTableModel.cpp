@@ -115,7 +115,8 @@ pfviz::VirtAddr PageTableModel::vaOfRow(int row, const Span** span) const {
                                      [](std::uint64_t r, const Span& s) { return r < s.firstRow; });
     const Span& s = *(it - 1);
     *span = &s;
-    return s.start + ((std::uint64_t(row) - s.firstRow) << m_ctl.sim()->machine().geometry().pageBits);
+    return s.start +
+           ((std::uint64_t(row) - s.firstRow) << m_ctl.sim()->machine().geometry().pageBits);
 }
 
 int PageTableModel::rowCount(const QModelIndex& parent) const {
@@ -129,16 +130,26 @@ int PageTableModel::columnCount(const QModelIndex& parent) const {
 QVariant PageTableModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case RegionCol: return tr("Region");
-        case PageCol: return tr("Virtual page");
-        case FrameCol: return tr("Frame");
-        case PresentCol: return tr("P");
-        case WritableCol: return tr("W");
-        case DirtyCol: return tr("D");
-        case AccessedCol: return tr("A");
-        case SharingCol: return tr("Sharing");
-        case SwapCol: return tr("Swap");
-        default: return {};
+        case RegionCol:
+            return tr("Region");
+        case PageCol:
+            return tr("Virtual page");
+        case FrameCol:
+            return tr("Frame");
+        case PresentCol:
+            return tr("P");
+        case WritableCol:
+            return tr("W");
+        case DirtyCol:
+            return tr("D");
+        case AccessedCol:
+            return tr("A");
+        case SharingCol:
+            return tr("Sharing");
+        case SwapCol:
+            return tr("Swap");
+        default:
+            return {};
     }
 }
 
@@ -177,7 +188,8 @@ QVariant PageTableModel::data(const QModelIndex& idx, int role) const {
                                .arg(vma.prot.write ? 'w' : '-')
                                .arg(vma.prot.exec ? 'x' : '-')
                                .arg(vma.shared ? 's' : 'p');
-            return tr("%1 %2").arg(QString::fromStdString(vma.name.empty() ? "anon" : vma.name), prot);
+            return tr("%1 %2").arg(QString::fromStdString(vma.name.empty() ? "anon" : vma.name),
+                                   prot);
         }
         case PageCol:
             return EventText::hex(va);

@@ -13,8 +13,18 @@ namespace pfviz::ui {
 class PageTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { RegionCol, PageCol, FrameCol, PresentCol, WritableCol, DirtyCol, AccessedCol,
-                  SharingCol, SwapCol, ColumnCount };
+    enum Column {
+        RegionCol,
+        PageCol,
+        FrameCol,
+        PresentCol,
+        WritableCol,
+        DirtyCol,
+        AccessedCol,
+        SharingCol,
+        SwapCol,
+        ColumnCount
+    };
     /// Rows beyond this are not listed (a VMA of terabytes would not fit a table view anyway).
     static constexpr std::uint64_t kMaxRows = std::uint64_t{1} << 24;
 

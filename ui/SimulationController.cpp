@@ -9,9 +9,9 @@
 
 namespace pfviz::ui {
 namespace {
-constexpr int kRefreshMs = 33;     // at most ~30 redraws per second
-constexpr int kBatchMs = 25;       // one worker batch at full speed
-constexpr int kPaintGapMs = 12;    // idle time after a redraw, for the paint events
+constexpr int kRefreshMs = 33;               // at most ~30 redraws per second
+constexpr int kBatchMs = 25;                 // one worker batch at full speed
+constexpr int kPaintGapMs = 12;              // idle time after a redraw, for the paint events
 constexpr std::uint64_t kFarSeek = 200'000;  // forward seeks longer than this run on the worker
 }  // namespace
 
@@ -30,7 +30,9 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent) {
     m_breakOn.insert(int(pfviz::EventKind::Checkpoint));
 }
 
-SimulationController::~SimulationController() { stopWorker(); }
+SimulationController::~SimulationController() {
+    stopWorker();
+}
 
 bool SimulationController::loadBuiltin(const QString& name) {
     for (const auto& b : pfviz::builtinScenarios()) {
@@ -81,7 +83,8 @@ void SimulationController::install(std::unique_ptr<pfviz::Simulator> sim, const 
         m_name = name.isEmpty() && !m_sim->scenario().name.empty()
                      ? QString::fromStdString(m_sim->scenario().name)
                      : name;
-        if (!m_sim->scenario().name.empty()) m_name = QString::fromStdString(m_sim->scenario().name);
+        if (!m_sim->scenario().name.empty())
+            m_name = QString::fromStdString(m_sim->scenario().name);
         m_file = file;
     }
     emit scenarioLoaded();
@@ -96,8 +99,10 @@ void SimulationController::record(const std::vector<pfviz::Event>& events) {
     const std::uint64_t step = m_sim->stepIndex() - 1;
     for (const auto& e : events) {
         if (e.kind != pfviz::EventKind::CowCopy && e.kind != pfviz::EventKind::CowReuse) continue;
-        auto& marks = m_cow[(std::uint64_t(e.pid.value) << 48) | m_sim->machine().vpnOf(e.va).value];
-        while (!marks.empty() && marks.back().step >= step)  // an abandoned future (after a step back)
+        auto& marks =
+            m_cow[(std::uint64_t(e.pid.value) << 48) | m_sim->machine().vpnOf(e.va).value];
+        while (!marks.empty() &&
+               marks.back().step >= step)  // an abandoned future (after a step back)
             marks.pop_back();
         marks.push_back(CowMark{step, e.kind});
     }
@@ -107,7 +112,7 @@ void SimulationController::record(const std::vector<pfviz::Event>& events) {
 }
 
 std::optional<pfviz::EventKind> SimulationController::cowHistory(pfviz::Pid pid,
-                                                               pfviz::Vpn vpn) const {
+                                                                 pfviz::Vpn vpn) const {
     if (!m_sim) return std::nullopt;
     const auto it = m_cow.find((std::uint64_t(pid.value) << 48) | vpn.value);
     if (it == m_cow.end()) return std::nullopt;
@@ -358,7 +363,8 @@ void SimulationController::startBatch() {
         QElapsedTimer t;
         t.start();
         while (!m_stopRequested && !m_sim->atEnd() && t.elapsed() < kBatchMs) {
-            std::lock_guard<std::recursive_timed_mutex> g(m_mutex);  // per step: readers wait little
+            std::lock_guard<std::recursive_timed_mutex> g(
+                m_mutex);  // per step: readers wait little
             if (shouldBreak(m_sim->step())) {
                 m_batchHitBreak = true;
                 return;

@@ -24,7 +24,9 @@ void TlbModel::onSimulationChanged(Change change) {
     if (m_rows > 0) emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
 }
 
-int TlbModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
+int TlbModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : m_rows;
+}
 int TlbModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
@@ -32,18 +34,30 @@ int TlbModel::columnCount(const QModelIndex& parent) const {
 QVariant TlbModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case SetCol: return tr("Set");
-        case WayCol: return tr("Way");
-        case ValidCol: return tr("Valid");
-        case AsidCol: return tr("ASID");
-        case PidCol: return tr("Process");
-        case PageCol: return tr("Virtual page");
-        case FrameCol: return tr("Frame");
-        case WCol: return tr("W");
-        case XCol: return tr("X");
-        case LruCol: return tr("LRU");
-        case NowCol: return tr("Now");
-        default: return {};
+        case SetCol:
+            return tr("Set");
+        case WayCol:
+            return tr("Way");
+        case ValidCol:
+            return tr("Valid");
+        case AsidCol:
+            return tr("ASID");
+        case PidCol:
+            return tr("Process");
+        case PageCol:
+            return tr("Virtual page");
+        case FrameCol:
+            return tr("Frame");
+        case WCol:
+            return tr("W");
+        case XCol:
+            return tr("X");
+        case LruCol:
+            return tr("LRU");
+        case NowCol:
+            return tr("Now");
+        default:
+            return {};
     }
 }
 
@@ -74,10 +88,14 @@ QVariant TlbModel::data(const QModelIndex& idx, int role) const {
     }
     if (role != Qt::DisplayRole) return {};
     switch (idx.column()) {
-        case SetCol: return set;
-        case WayCol: return way;
-        case ValidCol: return e.valid ? tr("yes") : tr("no");
-        case AsidCol: return e.valid ? QVariant(e.asid) : QVariant();
+        case SetCol:
+            return set;
+        case WayCol:
+            return way;
+        case ValidCol:
+            return e.valid ? tr("yes") : tr("no");
+        case AsidCol:
+            return e.valid ? QVariant(e.asid) : QVariant();
         case PidCol: {
             if (!e.valid) return {};
             for (const auto& p : m.processes)
@@ -88,11 +106,16 @@ QVariant TlbModel::data(const QModelIndex& idx, int role) const {
         case PageCol:
             // A huge entry is tagged with its 2 MiB page number (H3).
             if (e.valid && e.huge)
-                return tr("%1 (2 MiB)").arg(EventText::hex(e.vpn.value << (m.geometry().pageBits + m.tlb.hugeOrder())));
+                return tr("%1 (2 MiB)")
+                    .arg(
+                        EventText::hex(e.vpn.value << (m.geometry().pageBits + m.tlb.hugeOrder())));
             return e.valid ? EventText::hex(e.vpn.value << m.geometry().pageBits) : QString();
-        case FrameCol: return e.valid ? QVariant(qulonglong(e.pfn.value)) : QVariant();
-        case WCol: return e.valid && e.writable ? QStringLiteral("●") : QString();
-        case XCol: return e.valid && e.executable ? QStringLiteral("●") : QString();
+        case FrameCol:
+            return e.valid ? QVariant(qulonglong(e.pfn.value)) : QVariant();
+        case WCol:
+            return e.valid && e.writable ? QStringLiteral("●") : QString();
+        case XCol:
+            return e.valid && e.executable ? QStringLiteral("●") : QString();
         case LruCol: {
             if (!e.valid) return {};
             int rank = 0;  // 0 = most recently used in its set
@@ -102,8 +125,10 @@ QVariant TlbModel::data(const QModelIndex& idx, int role) const {
             }
             return rank;
         }
-        case NowCol: return now;
-        default: return {};
+        case NowCol:
+            return now;
+        default:
+            return {};
     }
 }
 

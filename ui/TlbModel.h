@@ -9,8 +9,20 @@ namespace pfviz::ui {
 class TlbModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { SetCol, WayCol, ValidCol, AsidCol, PidCol, PageCol, FrameCol, WCol, XCol,
-                  LruCol, NowCol, ColumnCount };
+    enum Column {
+        SetCol,
+        WayCol,
+        ValidCol,
+        AsidCol,
+        PidCol,
+        PageCol,
+        FrameCol,
+        WCol,
+        XCol,
+        LruCol,
+        NowCol,
+        ColumnCount
+    };
     explicit TlbModel(const SimulationController& ctl, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -5,9 +5,9 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "charts/ChartsPanel.h"
 #include "pfviz/Event.h"
 #include "ui/AppSettings.h"
-#include "charts/ChartsPanel.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/SimulationController.h"
@@ -42,29 +42,50 @@ int main(int argc, char** argv) {
     pfviz::ui::Language::apply();  // the stored choice, so that --help is translated too
 
     QCommandLineParser cli;
-    cli.setApplicationDescription(QApplication::translate("main", "Interactive visualizer of Linux page faults"));
+    cli.setApplicationDescription(
+        QApplication::translate("main", "Interactive visualizer of Linux page faults"));
     cli.addHelpOption();
     cli.addVersionOption();
-    const QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QApplication::translate("main", "Built-in scenario name or scenario file."), QStringLiteral("NAME|FILE"));
-    const QCommandLineOption stepOpt(QStringLiteral("step"), QApplication::translate("main", "Go to step N."), QStringLiteral("N"));
-    const QCommandLineOption runToOpt(QStringLiteral("run-to"), QApplication::translate("main", "Run until the first event of this kind (e.g. cow_copy)."), QStringLiteral("EVENT"));
-    const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size, WxH."), QStringLiteral("WxH"));
-    const QCommandLineOption presenterOpt(QStringLiteral("presenter"), QApplication::translate("main", "Start in presenter mode."));
+    const QCommandLineOption scenarioOpt(
+        QStringLiteral("scenario"),
+        QApplication::translate("main", "Built-in scenario name or scenario file."),
+        QStringLiteral("NAME|FILE"));
+    const QCommandLineOption stepOpt(QStringLiteral("step"),
+                                     QApplication::translate("main", "Go to step N."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption runToOpt(
+        QStringLiteral("run-to"),
+        QApplication::translate("main", "Run until the first event of this kind (e.g. cow_copy)."),
+        QStringLiteral("EVENT"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"),
+                                     QApplication::translate("main", "Window size, WxH."),
+                                     QStringLiteral("WxH"));
+    const QCommandLineOption presenterOpt(
+        QStringLiteral("presenter"), QApplication::translate("main", "Start in presenter mode."));
     const QCommandLineOption langOpt(
         QStringLiteral("lang"),
         QApplication::translate("main",
                                 "Language of the window and the narration: en or ko (for this run; "
                                 "View > Language stores a choice)."),
         QStringLiteral("LANG"));
-    const QCommandLineOption chartOpt(QStringLiteral("chart"), QApplication::translate("main", "Chart tab to show: faults, memory, tlb, rss or workingset."), QStringLiteral("CHART"));
-    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QApplication::translate("main", "Render the window to a PNG and exit."), QStringLiteral("OUT.png"));
-    cli.addOptions({scenarioOpt, stepOpt, runToOpt, sizeOpt, presenterOpt, langOpt, shotOpt, chartOpt});
+    const QCommandLineOption chartOpt(
+        QStringLiteral("chart"),
+        QApplication::translate("main",
+                                "Chart tab to show: faults, memory, tlb, rss or workingset."),
+        QStringLiteral("CHART"));
+    const QCommandLineOption shotOpt(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the window to a PNG and exit."),
+        QStringLiteral("OUT.png"));
+    cli.addOptions(
+        {scenarioOpt, stepOpt, runToOpt, sizeOpt, presenterOpt, langOpt, shotOpt, chartOpt});
     cli.process(app);
 
     if (cli.isSet(langOpt)) {
         const QString lang = cli.value(langOpt);
         if (lang != QLatin1String("en") && lang != QLatin1String("ko"))
-            return fail(QApplication::translate("main", "--lang must be en or ko, not \"%1\"").arg(lang));
+            return fail(
+                QApplication::translate("main", "--lang must be en or ko, not \"%1\"").arg(lang));
         pfviz::ui::AppSettings::setLanguageOverride(lang);
     }
     pfviz::ui::Language::apply();  // --lang given
@@ -84,7 +105,8 @@ int main(int argc, char** argv) {
         w.setAnimationsEnabled(false);
         w.setErrorReporter([&loadError](const QString& m) { loadError = m; });
     }
-    const QString scenario = cli.isSet(scenarioOpt) ? cli.value(scenarioOpt) : QStringLiteral("fork_cow");
+    const QString scenario =
+        cli.isSet(scenarioOpt) ? cli.value(scenarioOpt) : QStringLiteral("fork_cow");
     if (!w.openScenario(scenario)) {
         if (screenshot) return fail(loadError);
         w.openScenario(QStringLiteral("fork_cow"));
@@ -99,14 +121,19 @@ int main(int argc, char** argv) {
     if (cli.isSet(runToOpt)) {
         pfviz::EventKind kind{};
         if (!kindFromId(cli.value(runToOpt), kind))
-            return fail(QApplication::translate("main", "unknown event kind \"%1\" for --run-to").arg(cli.value(runToOpt)));
+            return fail(QApplication::translate("main", "unknown event kind \"%1\" for --run-to")
+                            .arg(cli.value(runToOpt)));
         if (!ctl.runToKindNow(kind) && screenshot)
-            return fail(QApplication::translate("main", "no %1 event before the end of the scenario").arg(cli.value(runToOpt)));
+            return fail(
+                QApplication::translate("main", "no %1 event before the end of the scenario")
+                    .arg(cli.value(runToOpt)));
     }
     if (cli.isSet(chartOpt)) {
         const auto chart = pfviz::ui::chartFromName(cli.value(chartOpt));
         if (!chart)
-            return fail(QApplication::translate("main", "unknown chart \"%1\" (faults, memory, tlb, rss or workingset)").arg(cli.value(chartOpt)));
+            return fail(QApplication::translate(
+                            "main", "unknown chart \"%1\" (faults, memory, tlb, rss or workingset)")
+                            .arg(cli.value(chartOpt)));
         w.charts()->setCurrentChart(*chart);
     }
     w.resize(size);

@@ -155,9 +155,10 @@ void Simulator::execute(const Operation& op, std::uint64_t sub, Kernel& k) {
     switch (op.kind) {
         case OpKind::Mmap: {
             const auto start =
-                op.file.empty() ? k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name, op.shared)
-                                : k.mmapFile(op.pid, op.length, op.addr, op.prot, op.shared,
-                                             op.file, op.fileOffset, op.populate, op.name);
+                op.file.empty()
+                    ? k.mmap(op.pid, op.length, op.addr, op.prot, op.populate, op.name, op.shared)
+                    : k.mmapFile(op.pid, op.length, op.addr, op.prot, op.shared, op.file,
+                                 op.fileOffset, op.populate, op.name);
             if (start) m_machine.process(op.pid)->regions.push_back({op.name, *start, op.length});
             return;
         }

@@ -74,8 +74,7 @@ TEST(ChartsPanel, IncrementalSyncEqualsAFreshSync) {
     ChartData fresh(ChartKind::Memory);
     fresh.sync(sim->series());
     ASSERT_EQ(live.lines().size(), fresh.lines().size());
-    for (std::size_t i = 0; i < live.lines().size(); ++i)
-    {
+    for (std::size_t i = 0; i < live.lines().size(); ++i) {
         EXPECT_EQ(live.lines()[i].points, fresh.lines()[i].points) << i;
         EXPECT_EQ(live.lines()[i].coarse, fresh.lines()[i].coarse) << i;
         EXPECT_FALSE(fresh.lines()[i].coarse.isEmpty()) << i;
@@ -121,7 +120,8 @@ TEST(ChartsPanel, RssChartHasALinePerProcess) {
     panel.setSimulator(sim.get());
     panel.setCurrentChart(ChartKind::Rss);
     while (!sim->atEnd()) {
-        for (int i = 0; i < 50 && !sim->atEnd(); ++i) sim->step();
+        for (int i = 0; i < 50 && !sim->atEnd(); ++i)
+            sim->step();
         panel.refreshNow();
     }
     const auto& lines = panel.chart(ChartKind::Rss)->data().lines();

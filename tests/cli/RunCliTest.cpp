@@ -190,7 +190,8 @@ TEST(CliList, ShowsEveryScenarioOfTheCmakeListWithItsTitle) {
         lines += c == '\n';
     EXPECT_EQ(lines, names.size()) << r.out;
     std::size_t width = 0;  // the name column fits the longest name, two spaces after it
-    for (const auto& n : names) width = std::max(width, n.size());
+    for (const auto& n : names)
+        width = std::max(width, n.size());
     for (const auto& n : names) {
         std::ifstream f(std::string(PFVIZ_SCENARIO_DIR) + "/" + n + ".json");
         const auto j = nlohmann::json::parse(f);

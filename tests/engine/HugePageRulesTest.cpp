@@ -57,8 +57,8 @@ TEST(HugePages, H2_WritesFaultOncePerHugePage) {
 
 TEST(HugePages, C4_PssOfAHugePageSharedAfterForkIsHalfEach) {
     // A PMD-mapped THP shared by parent and child after fork: 512 pages split two ways (C4).
-    const auto sim = runChecked(
-        thpScenario("hugepage", R"(,{"op":"touch","pid":1,"region":"a","access":"write"},
+    const auto sim =
+        runChecked(thpScenario("hugepage", R"(,{"op":"touch","pid":1,"region":"a","access":"write"},
                                    {"op":"fork","pid":1,"child":2})"));
     EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 1)), 8192.0);
     EXPECT_DOUBLE_EQ(sim->machine().pssPages(proc(*sim, 2)), 8192.0);
@@ -385,11 +385,11 @@ TEST(HugePages, LoaderNamesBadThpModeAndAdvice) {
                                       {"op":"madvise","pid":1,"region":"a","advice":"huge"}])"))
                   .find("steps[1].advice"),
               std::string::npos);
-    const Scenario ok = parseScenario(
-        scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":4096,"shared":true},
+    const Scenario ok =
+        parseScenario(scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":4096,"shared":true},
                          {"op":"madvise","pid":1,"region":"a","advice":"nohugepage"}])",
-                     R"({"thp":"always"})"),
-        "ok.json");
+                                   R"({"thp":"always"})"),
+                      "ok.json");
     EXPECT_EQ(ok.machine.thp, ThpMode::Always);
     EXPECT_TRUE(ok.ops.at(1).shared);
     EXPECT_EQ(ok.ops.at(2).kind, OpKind::MadviseHuge);

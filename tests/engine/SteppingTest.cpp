@@ -86,7 +86,8 @@ std::uint64_t streamHash(const Scenario& s, std::optional<std::uint64_t> seed) {
     Simulator sim(s, SimulatorOptions{.seed = seed, .history = false});
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a over every field of every event
     auto mix = [&h](std::uint64_t v) {
-        for (int i = 0; i < 8; ++i, v >>= 8) h = (h ^ (v & 0xff)) * 1099511628211ull;
+        for (int i = 0; i < 8; ++i, v >>= 8)
+            h = (h ^ (v & 0xff)) * 1099511628211ull;
     };
     while (!sim.atEnd())
         for (const Event& e : sim.step()) {

@@ -48,7 +48,8 @@ TEST(Populate, F4_ChargesEachFaultOnce) {
     // populate is shown as one event that carries the cost of its faults: the clock must advance
     // by that cost once, and every event's cost must add up to the clock.
     Simulator sim(parseScenario(scenarioJson(R"([{"op":"mmap","pid":1,"region":"a","size":"16 KiB",
-        "populate":true}])"), "t.json"));
+        "populate":true}])"),
+                                "t.json"));
     std::uint64_t total = 0, populateCost = 0;
     while (!sim.atEnd())
         for (const Event& e : sim.step()) {

@@ -17,39 +17,39 @@ ChartTheme ChartTheme::make(ThemeKind kind) {
     ChartTheme t;
     t.kind = kind;
     switch (kind) {
-    case ThemeKind::Slide:
-        t.background = Qt::white;
-        t.plotBackground = Qt::white;
-        t.text = Qt::black;
-        t.grid = QColor(0xcc, 0xcc, 0xcc);
-        t.titlePx = 48;
-        t.labelPx = 30;
-        t.legendPx = 30;
-        t.lineWidth = 5;
-        t.dashes = true;
-        break;
-    case ThemeKind::Dark:
-        t.background = QColor(0x20, 0x22, 0x26);
-        t.plotBackground = QColor(0x20, 0x22, 0x26);
-        t.text = QColor(0xe8, 0xe8, 0xe8);
-        t.grid = QColor(0x50, 0x54, 0x5a);
-        t.titlePx = 30;
-        t.labelPx = 20;
-        t.legendPx = 20;
-        t.lineWidth = 2;
-        t.dashes = false;
-        break;
-    case ThemeKind::Screen:
-        t.background = Qt::white;
-        t.plotBackground = Qt::white;
-        t.text = QColor(0x20, 0x20, 0x20);
-        t.grid = QColor(0xe0, 0xe0, 0xe0);
-        t.titlePx = 30;
-        t.labelPx = 20;
-        t.legendPx = 20;
-        t.lineWidth = 2;
-        t.dashes = false;
-        break;
+        case ThemeKind::Slide:
+            t.background = Qt::white;
+            t.plotBackground = Qt::white;
+            t.text = Qt::black;
+            t.grid = QColor(0xcc, 0xcc, 0xcc);
+            t.titlePx = 48;
+            t.labelPx = 30;
+            t.legendPx = 30;
+            t.lineWidth = 5;
+            t.dashes = true;
+            break;
+        case ThemeKind::Dark:
+            t.background = QColor(0x20, 0x22, 0x26);
+            t.plotBackground = QColor(0x20, 0x22, 0x26);
+            t.text = QColor(0xe8, 0xe8, 0xe8);
+            t.grid = QColor(0x50, 0x54, 0x5a);
+            t.titlePx = 30;
+            t.labelPx = 20;
+            t.legendPx = 20;
+            t.lineWidth = 2;
+            t.dashes = false;
+            break;
+        case ThemeKind::Screen:
+            t.background = Qt::white;
+            t.plotBackground = Qt::white;
+            t.text = QColor(0x20, 0x20, 0x20);
+            t.grid = QColor(0xe0, 0xe0, 0xe0);
+            t.titlePx = 30;
+            t.labelPx = 20;
+            t.legendPx = 20;
+            t.lineWidth = 2;
+            t.dashes = false;
+            break;
     }
     return t;
 }
@@ -73,9 +73,12 @@ std::optional<ThemeKind> themeFromName(const QString& name) {
 
 QString themeName(ThemeKind kind) {
     switch (kind) {
-    case ThemeKind::Dark: return QStringLiteral("dark");
-    case ThemeKind::Slide: return QStringLiteral("slide");
-    case ThemeKind::Screen: break;
+        case ThemeKind::Dark:
+            return QStringLiteral("dark");
+        case ThemeKind::Slide:
+            return QStringLiteral("slide");
+        case ThemeKind::Screen:
+            break;
     }
     return QStringLiteral("screen");
 }

@@ -18,11 +18,11 @@ struct ChartTheme {
     QColor plotBackground;
     QColor text;
     QColor grid;
-    double titlePx{};   // font pixel sizes at 1080 px height
+    double titlePx{};  // font pixel sizes at 1080 px height
     double labelPx{};
     double legendPx{};
     double lineWidth{};
-    bool dashes{};      // distinct dash pattern per series
+    bool dashes{};  // distinct dash pattern per series
 
     static ChartTheme make(ThemeKind kind);
     /// Colour and dash of the i-th series (Okabe-Ito order, black last).

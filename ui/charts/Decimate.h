@@ -24,7 +24,8 @@ inline QList<QPointF> decimateMinMax(const QList<QPointF>& in, double x0, double
     QList<QPointF> out;
     if (count <= 4LL * columns) {
         out.reserve(count);
-        for (auto it = lo; it != hi; ++it) out.append(*it);
+        for (auto it = lo; it != hi; ++it)
+            out.append(*it);
         return out;
     }
     out.reserve(4 * columns + 4);

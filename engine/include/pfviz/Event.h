@@ -115,10 +115,10 @@ enum class FaultReason : std::uint8_t {
     ThpReuse,          // write to a read-only huge PMD whose pages are exclusive: made writable
     Shmem,             // shared anonymous memory: the shmem page is mapped (allocated at its
                        // first touch by any sharer), never copied (C6)
-    FileRead,       // the file page was not cached: read from disk, major (P1)
-    FileCacheHit,   // the file page was cached: minor (P1/P3)
-    FileCow,        // write to a MAP_PRIVATE file page: private anonymous copy (P5)
-    WriteNotify,    // first write to a clean MAP_SHARED page: marked dirty, minor (P6)
+    FileRead,          // the file page was not cached: read from disk, major (P1)
+    FileCacheHit,      // the file page was cached: minor (P1/P3)
+    FileCow,           // write to a MAP_PRIVATE file page: private anonymous copy (P5)
+    WriteNotify,       // first write to a clean MAP_SHARED page: marked dirty, minor (P6)
 };
 
 enum class SigCode : std::uint8_t {

@@ -47,8 +47,8 @@ struct Frame {
     // the file. `dirty`: written through a shared mapping and not yet written back (P6).
     std::uint32_t file{kNoFile};
     bool dirty{false};
-    std::uint16_t memcg{};            // memory cgroup charged for the page (0 = root, W7)
-    bool lazyFree{false};             // MADV_FREE: clean and droppable under pressure (A5)
+    std::uint16_t memcg{};  // memory cgroup charged for the page (0 = root, W7)
+    bool lazyFree{false};   // MADV_FREE: clean and droppable under pressure (A5)
     bool operator==(const Frame&) const = default;
 };
 

@@ -31,8 +31,8 @@ struct Vma {
     /// madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) on this range (H2).
     ThpAdvice thpAdvice{ThpAdvice::None};
     bool isShmem() const { return shmem != kNoShmem; }
-    bool randomAccess{false};    // MADV_RANDOM: no readahead on faults (P2)
-    bool locked{false};          // VM_LOCKED (mlock): its pages are unevictable (L1)
+    bool randomAccess{false};  // MADV_RANDOM: no readahead on faults (P2)
+    bool locked{false};        // VM_LOCKED (mlock): its pages are unevictable (L1)
     bool contains(VirtAddr va) const { return va >= start && va < end; }
     bool operator==(const Vma&) const = default;
 };

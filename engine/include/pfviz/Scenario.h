@@ -35,16 +35,16 @@ enum class OpKind : std::uint8_t {
     Populate,  // prefault a region (MAP_POPULATE / MADV_POPULATE_WRITE) (F4)
     MadviseDontneed,  // (A5)
     Mprotect,
-    Switch,       // context switch
-    Sleep,        // simulated time passes
-    Checkpoint,   // pause point
-    MadviseHuge,  // MADV_HUGEPAGE / MADV_NOHUGEPAGE (H2)
+    Switch,         // context switch
+    Sleep,          // simulated time passes
+    Checkpoint,     // pause point
+    MadviseHuge,    // MADV_HUGEPAGE / MADV_NOHUGEPAGE (H2)
     Read,           // read() of a file through the page cache: no faults (P4)
     Msync,          // msync(MS_SYNC) of a region: write back its dirty file pages (P6)
     MadviseRandom,  // madvise(MADV_RANDOM): no readahead on faults in the range (P2)
-    Mlock,        // mlock a region: faulted in and unevictable (L1, F4)
-    Cgroup,       // move the process into a memory cgroup (W7)
-    MadviseFree,  // MADV_FREE (A5)
+    Mlock,          // mlock a region: faulted in and unevictable (L1, F4)
+    Cgroup,         // move the process into a memory cgroup (W7)
+    MadviseFree,    // MADV_FREE (A5)
 };
 
 enum class Pattern : std::uint8_t { Sequential, Reverse, Stride, Random };
