@@ -21,9 +21,9 @@ case "$what" in gui | test) ;; *)
   ;;
 esac
 
-# Building: compiler, CMake, the engine's and the CLI's libraries, the tests' libraries (the
+# Building: compiler, CMake (Qt's CMake config runs pkg-config), the engine's and the CLI's libraries, the tests' libraries (the
 # release preset that app/launch.sh builds has the tests and benchmarks in it).
-pkgs=(cmake g++ make python3 nlohmann-json3-dev libcli11-dev
+pkgs=(cmake g++ make pkgconf python3 nlohmann-json3-dev libcli11-dev
       libgtest-dev libgmock-dev libbenchmark-dev)
 # The GUI: Qt 6.4 (Widgets, Charts, Svg, Linguist tools for the Korean catalog), the xcb platform
 # plugin for a real window, fonts for Latin and Hangul text, Qt's own Korean dialog texts, and
