@@ -8,11 +8,13 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -31,6 +33,7 @@
 #include "BuiltinScenarios.h"
 #include "charts/ChartView.h"
 #include "charts/ChartsPanel.h"
+#include "pfviz/Reference.h"
 #include "pfviz/ScenarioIo.h"
 #include "ui/AppSettings.h"
 #include "ui/EventLogModel.h"
@@ -82,6 +85,7 @@ QTableView* makeTable(QAbstractItemModel* model) {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("pfviz — page faults, step by step"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/pfviz.svg")));
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     m_reportError = [this](const QString& msg) {
@@ -538,6 +542,11 @@ void MainWindow::createMenus() {
     auto* help = trMenu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Help"));
     trAction(help->addAction(QString(), this, [this] { showTour(); }),
              QT_TR_NOOP("&Tour of the scenarios…"));
+    help->addSeparator();
+    trAction(help->addAction(QString(), this, [this] { showAbout(); }), QT_TR_NOOP("&About pfviz"))
+        ->setMenuRole(QAction::AboutRole);
+    trAction(help->addAction(QString(), qApp, &QApplication::aboutQt), QT_TR_NOOP("About &Qt"))
+        ->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::updateLanguageMenu() {
@@ -554,6 +563,38 @@ void MainWindow::setLanguageChoice(const QString& choice) {
             tr("The translation for %1 is missing from this build.").arg(AppSettings::language()),
             8000);
     updateLanguageMenu();
+}
+
+QString MainWindow::aboutText() {
+    const auto latin = [](std::string_view s) {
+        return QString::fromLatin1(s.data(), qsizetype(s.size()));
+    };
+    return tr("<h3>pfviz %1</h3>"
+              "<p>An interactive visualizer of page faults for operating-systems courses.</p>"
+              "<p>The simulated machine follows the rules of Linux %2, checked against "
+              "measurements on Linux %3. Where pfviz simplifies, it says so.</p>"
+              "<p>Licence: MIT (the full text is under <i>Show Details</i>).<br>"
+              "Built with Qt %4, running on Qt %5.</p>")
+        .arg(QStringLiteral(PFVIZ_VERSION), latin(kReferenceLinuxVersion),
+             latin(kMeasuredLinuxVersion), QStringLiteral(QT_VERSION_STR),
+             QString::fromLatin1(qVersion()));
+}
+
+QMessageBox* MainWindow::showAbout() {
+    if (!m_about) {
+        m_about = new QMessageBox(this);
+        m_about->setIconPixmap(windowIcon().pixmap(96, 96));
+        m_about->setTextFormat(Qt::RichText);
+        QFile licence(QStringLiteral(":/LICENSE"));
+        if (licence.open(QIODevice::ReadOnly))
+            m_about->setDetailedText(QString::fromUtf8(licence.readAll()));
+        m_about->setStandardButtons(QMessageBox::Close);
+    }
+    m_about->setWindowTitle(tr("About pfviz"));
+    m_about->setText(aboutText());
+    m_about->show();
+    m_about->raise();
+    return m_about;
 }
 
 TourDialog* MainWindow::showTour() {

@@ -13,6 +13,7 @@ class QComboBox;
 class QFileSystemWatcher;
 class QLabel;
 class QListWidget;
+class QMessageBox;
 class QMenu;
 class QProgressBar;
 class QSlider;
@@ -67,6 +68,11 @@ public:
     void setLanguageChoice(const QString& choice);
     /// Help > Tour; main() also opens it on the very first start.
     TourDialog* showTour();
+    /// Help > About: version, licence (the full text behind "Show Details"), the Linux the
+    /// engine follows. Returns the (non-modal) box, for tests.
+    QMessageBox* showAbout();
+    /// The text of the About box (rich text), for tests.
+    static QString aboutText();
     /// Why the last reload of the opened scenario file failed (empty once a reload worked).
     QString fileErrorText() const;
 
@@ -146,6 +152,7 @@ private:
     QAction* m_watermarkAction{nullptr};
     QActionGroup* m_langGroup{nullptr};
     TourDialog* m_tour{nullptr};
+    QMessageBox* m_about{nullptr};
     // Reload on change: the opened scenario FILE is watched; a bad edit shows m_fileError.
     QFileSystemWatcher* m_fileWatcher{nullptr};
     QTimer* m_reloadTimer{nullptr};

@@ -2,6 +2,7 @@
 // exits (0, or 2 with a message on bad input), for tests and docs.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 #include <cstdio>
 
@@ -38,6 +39,10 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("pfviz"));
     QApplication::setApplicationName(QStringLiteral("pfviz"));
     QApplication::setApplicationVersion(QStringLiteral(PFVIZ_VERSION));
+    // The desktop entry's name (io.github.pfviz.pfviz.desktop), so that Wayland and X11 docks
+    // show the window with the application's icon and name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.pfviz.pfviz"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pfviz.svg")));
     if (screenshot) pfviz::ui::AppSettings::setPersistent(false);
     pfviz::ui::Language::apply();  // the stored choice, so that --help is translated too
 
@@ -79,7 +84,20 @@ int main(int argc, char** argv) {
         QStringLiteral("OUT.png"));
     cli.addOptions(
         {scenarioOpt, stepOpt, runToOpt, sizeOpt, presenterOpt, langOpt, shotOpt, chartOpt});
+    cli.addPositionalArgument(
+        QStringLiteral("file"),
+        QApplication::translate("main",
+                                "Scenario file to open (what the desktop passes for a double-click "
+                                "on a .pfviz.json file); the same as --scenario FILE."),
+        QStringLiteral("[FILE]"));
     cli.process(app);
+    const QStringList files = cli.positionalArguments();
+    if (files.size() > 1)
+        return fail(
+            QApplication::translate("main", "give one scenario file, not %1").arg(files.size()));
+    if (!files.isEmpty() && cli.isSet(scenarioOpt))
+        return fail(
+            QApplication::translate("main", "give a scenario file or --scenario, not both"));
 
     if (cli.isSet(langOpt)) {
         const QString lang = cli.value(langOpt);
@@ -105,8 +123,9 @@ int main(int argc, char** argv) {
         w.setAnimationsEnabled(false);
         w.setErrorReporter([&loadError](const QString& m) { loadError = m; });
     }
-    const QString scenario =
-        cli.isSet(scenarioOpt) ? cli.value(scenarioOpt) : QStringLiteral("fork_cow");
+    const QString scenario = !files.isEmpty()         ? files.front()
+                             : cli.isSet(scenarioOpt) ? cli.value(scenarioOpt)
+                                                      : QStringLiteral("fork_cow");
     if (!w.openScenario(scenario)) {
         if (screenshot) return fail(loadError);
         w.openScenario(QStringLiteral("fork_cow"));
@@ -140,7 +159,8 @@ int main(int argc, char** argv) {
     if (cli.isSet(presenterOpt)) w.setPresenterMode(true);
     w.show();
     // The tour, once: on the very first start, not when a scenario or a screenshot was asked for.
-    if (!screenshot && !cli.isSet(scenarioOpt) && !pfviz::ui::AppSettings::tourSeen()) {
+    if (!screenshot && !cli.isSet(scenarioOpt) && files.isEmpty() &&
+        !pfviz::ui::AppSettings::tourSeen()) {
         pfviz::ui::AppSettings::setTourSeen(true);
         QTimer::singleShot(0, &w, [&w] { w.showTour(); });
     }

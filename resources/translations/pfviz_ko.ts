@@ -1111,6 +1111,18 @@ reclaiming</source>
         <source>unknown chart &quot;%1&quot; (faults, memory, tlb, rss or workingset)</source>
         <translation>알 수 없는 차트 &quot;%1&quot; (faults, memory, tlb, rss, workingset 중 하나)</translation>
     </message>
+    <message>
+        <source>Scenario file to open (what the desktop passes for a double-click on a .pfviz.json file); the same as --scenario FILE.</source>
+        <translation>열 시나리오 파일 (.pfviz.json 파일을 두 번 누르면 데스크톱이 넘겨주는 것). --scenario FILE과 같습니다.</translation>
+    </message>
+    <message>
+        <source>give one scenario file, not %1</source>
+        <translation>시나리오 파일은 하나만 주십시오 (%1개가 주어졌습니다)</translation>
+    </message>
+    <message>
+        <source>give a scenario file or --scenario, not both</source>
+        <translation>시나리오 파일과 --scenario 중 하나만 주십시오</translation>
+    </message>
 </context>
 <context>
     <name>pfviz::ui</name>
@@ -1836,6 +1848,22 @@ reclaiming</source>
     <message>
         <source>%1 changed on disk and was reloaded.</source>
         <translation>%1 파일이 디스크에서 바뀌어 다시 불러왔습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;About pfviz</source>
+        <translation>pfviz 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;pfviz %1&lt;/h3&gt;&lt;p&gt;An interactive visualizer of page faults for operating-systems courses.&lt;/p&gt;&lt;p&gt;The simulated machine follows the rules of Linux %2, checked against measurements on Linux %3. Where pfviz simplifies, it says so.&lt;/p&gt;&lt;p&gt;Licence: MIT (the full text is under &lt;i&gt;Show Details&lt;/i&gt;).&lt;br&gt;Built with Qt %4, running on Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;pfviz %1&lt;/h3&gt;&lt;p&gt;운영체제 수업을 위한 대화형 페이지 폴트 시각화 도구입니다.&lt;/p&gt;&lt;p&gt;시뮬레이션하는 기계는 리눅스 %2의 규칙을 따르며, 리눅스 %3에서 잰 값과 맞춰 보았습니다. pfviz가 단순화한 곳은 그렇다고 밝힙니다.&lt;/p&gt;&lt;p&gt;라이선스: MIT (전문은 자세한 내용 단추 아래에 있습니다).&lt;br&gt;Qt %4로 빌드했고, Qt %5에서 실행 중입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About pfviz</source>
+        <translation>pfviz 정보</translation>
     </message>
 </context>
 <context>

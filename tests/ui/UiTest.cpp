@@ -7,6 +7,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -415,6 +416,23 @@ TEST(UiProcesses, PssColumnAddsUpToTheMemoryUsedWhileRssDoesNot) {
               QLocale().toString(65536.0 / 5 + 2048, 'f', 1));
     EXPECT_EQ(model->headerData(ProcessModel::SwapCol, Qt::Horizontal, Qt::DisplayRole).toString(),
               QStringLiteral("Swap pages"));
+}
+
+TEST(UiAbout, SaysTheVersionTheLicenceAndTheLinuxItFollows) {
+    Window win;
+    EXPECT_FALSE(win.w.windowIcon().isNull());
+    EXPECT_FALSE(win.w.windowIcon().pixmap(64, 64).isNull());  // the SVG icon really renders
+    QMessageBox* about = win.w.showAbout();
+    ASSERT_NE(about, nullptr);
+    const QString text = about->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("pfviz " PFVIZ_VERSION))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("MIT")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Linux 6.12")));
+    EXPECT_TRUE(text.contains(QString::fromLatin1(qVersion())));
+    // The full licence, not a summary of it.
+    EXPECT_TRUE(about->detailedText().contains(QStringLiteral("Permission is hereby granted")));
+    EXPECT_TRUE(about->detailedText().contains(QStringLiteral("WITHOUT WARRANTY OF ANY KIND")));
+    about->close();
 }
 
 int main(int argc, char** argv) {
