@@ -33,9 +33,10 @@ pkgs+=(qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
        fonts-dejavu-core fonts-noto-cjk help2man)
 if [ "$what" = test ]; then
   # The tests: a real X server for the window tests, the schema check (python3-jsonschema),
-  # XML and PDF checks, formatting, and the Debian package checks (cpack's dpkg-shlibdeps needs
-  # dpkg-dev and file; lintian, desktop-file-validate, appstreamcli, update-mime-database).
-  pkgs+=(xvfb xauth python3-jsonschema libxml2-utils poppler-utils clang-format
+  # XML and PDF checks, clang-format and clang-tidy, and the Debian package checks (cpack's
+  # dpkg-shlibdeps needs dpkg-dev and file; lintian, desktop-file-validate, appstreamcli,
+  # update-mime-database).
+  pkgs+=(xvfb xauth python3-jsonschema libxml2-utils poppler-utils clang-format clang-tidy
          dpkg-dev file lintian desktop-file-utils appstream shared-mime-info)
 fi
 
