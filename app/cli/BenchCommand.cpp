@@ -12,13 +12,6 @@
 
 namespace pfviz::cli {
 
-const char* const kBenchHelp =
-    "usage: pfviz-cli bench FILE|NAME [--repeat N] [--json]\n"
-    "\n"
-    "Runs the scenario N times (default 5) without history and reports the best time, steps\n"
-    "and events per second, and the ratio against a baseline run in the same process: as many\n"
-    "steps that all hit the TLB (16 pages touched over and over).\n";
-
 namespace {
 
 struct Timing {
@@ -54,25 +47,37 @@ Scenario baselineFor(std::uint64_t steps) {
 
 }  // namespace
 
-int benchCommand(const std::vector<std::string>& argv) {
-    Args args(argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kBenchHelp;
-        return kExitOk;
-    }
-    const bool asJson = args.flag("--json");
-    const std::uint64_t repeat = args.unsignedValue("--repeat").value_or(5);
-    if (repeat == 0 || repeat > 1000) throw UsageError{"--repeat takes 1 to 1000"};
-    const auto pos = args.positionals();
-    if (pos.size() != 1) throw UsageError{"bench takes exactly one scenario"};
-    const Scenario s = loadScenarioArg(pos[0]);
+CLI::App* declareBench(CommandLine& cli, BenchOptions& o) {
+    CLI::App* cmd = cli.addCommand(
+        "bench", "time the engine on a scenario against an in-process baseline",
+        {.intro = "Runs the scenario N times without history and reports the best time, steps "
+                  "and events per second, and the ratio against a baseline run in the same "
+                  "process: as many steps that all hit the TLB (16 pages touched over and "
+                  "over).",
+         .footer = "Exit codes: 0 success, 2 bad input or usage.",
+         .usage = {},
+         .arguments = "bench takes exactly one scenario"});
+    addPositional(*cmd, "FILE|NAME", o.scenario,
+                  "a scenario file, or the name of a built-in scenario");
+    addUnsignedOption(*cmd, "--repeat", "N", "run it N times, 1 to 1000 (default 5)",
+                      [&o](std::uint64_t n) {
+                          if (n == 0 || n > 1000) throw UsageError{"--repeat takes 1 to 1000"};
+                          o.repeat = n;
+                      });
+    addFlag(*cmd, "--json", o.json, "print one JSON object instead of the table");
+    return cmd;
+}
+
+int benchCommand(const BenchOptions& o) {
+    const std::uint64_t repeat = o.repeat;
+    const Scenario s = loadScenarioArg(o.scenario);
     const Timing run = timeRuns(s, repeat);
     const Timing base = timeRuns(baselineFor(run.steps), repeat);
     const double perStep = run.seconds / static_cast<double>(std::max<std::uint64_t>(run.steps, 1));
     const double basePerStep =
         base.seconds / static_cast<double>(std::max<std::uint64_t>(base.steps, 1));
     const double ratio = basePerStep > 0 ? perStep / basePerStep : 0;
-    if (asJson) {
+    if (o.json) {
         const nlohmann::json j = {
             {"scenario", s.name},
             {"repeat", repeat},

@@ -1,7 +1,6 @@
 #pragma once
-// Shared pieces of the pfviz-cli subcommands: argument scanning, finding scenarios.
-#include <cstdint>
-#include <optional>
+// Shared pieces of the pfviz-cli subcommands: exit codes, usage errors, finding scenarios.
+// The command line itself is parsed in CommandLine.h.
 #include <string>
 #include <vector>
 
@@ -13,24 +12,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitMismatch = 1;
 inline constexpr int kExitBadInput = 2;
 
-/// Thrown for usage errors; main prints the message and exits with 2.
+/// Thrown for usage errors; the message is printed as "pfviz-cli CMD: message" and the
+/// program exits with 2.
 struct UsageError {
     std::string message;
-};
-
-/// Simple option scanner: "--name value", "--name=value" and flags.
-class Args {
-public:
-    explicit Args(std::vector<std::string> args) : m_args(std::move(args)) {}
-    bool flag(const std::string& name);
-    std::optional<std::string> value(const std::string& name);
-    std::optional<std::uint64_t> unsignedValue(const std::string& name);
-    /// The remaining positional arguments; unknown options are a UsageError.
-    std::vector<std::string> positionals() const;
-
-private:
-    std::vector<std::string> m_args;
-    std::vector<bool> m_used = std::vector<bool>(m_args.size(), false);
 };
 
 /// Loads a scenario given as a file path or the name of a built-in. Throws ScenarioError.

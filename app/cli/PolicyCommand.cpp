@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <charconv>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -39,115 +38,59 @@ constexpr std::size_t kTableRows = 64;
 // ... and is drawn only for this many frames or fewer (wider does not fit a terminal).
 constexpr std::uint64_t kMaxTableFrames = 32;
 
-constexpr std::string_view kHelp = R"(Usage: pfviz-cli policy --policy P --frames N INPUT [options]
-       pfviz-cli policy --policy P --sweep A..B INPUT [options]
-       pfviz-cli policy --compare P1,P2,... --frames N INPUT [options]
-       pfviz-cli policy --working-set TAU INPUT [options]
+constexpr const char* kIntro =
+    R"(Runs page-replacement policies on a reference string, as the textbooks count:
+memory starts empty, every miss is a page fault (cold misses included), frames
+fill in order before anything is evicted, and a new page takes its victim's
+frame. INPUT is --refs LIST or --trace FILE (exactly one).)";
 
-Runs page-replacement policies on a reference string, as the textbooks count: memory starts
-empty, every miss is a page fault (cold misses included), frames fill in order before anything
-is evicted, and a new page takes its victim's frame.
-
-Policies (P):
+constexpr const char* kFooter = R"(Policies (P):
   fifo     first in, first out (shows Belady's anomaly)
   lru      least recently used
-  opt      Belady's optimal: evicts the page used farthest in the future; among pages never
-           used again, the least recently used
-  clock    second chance: one use bit per frame and a hand; a loaded page has its bit set
-  lfu      least frequently used (count since the page was loaded); ties: least recently used
+  opt      Belady's optimal: evicts the page used farthest in the future;
+           among pages never used again, the least recently used
+  clock    second chance: one use bit per frame and a hand; a loaded page has
+           its bit set
+  lfu      least frequently used (count since the page was loaded); ties: the
+           least recently used
   mru      most recently used
-  random   a frame chosen by a seeded xoshiro256** generator (same result on every platform)
-  linux    Linux's active/inactive lists (rules L1-L4 of linux-vm-semantics.md section 8)
+  random   a frame chosen by a seeded xoshiro256** generator (same result on
+           every platform)
+  linux    Linux's active/inactive lists (rules L1-L4 of linux-vm-semantics.md
+           section 8)
 
-Input (exactly one):
-  --refs LIST          page numbers, e.g. --refs 7,0,1,2,0,3 (commas and/or blanks)
-  --trace FILE         a trace file; its format is guessed unless --format is given
-  --format F           refs    page numbers separated by commas, blanks or newlines; '#' comments
-                       lackey  valgrind --tool=lackey --trace-mem=yes output (I/L/S/M lines;
-                               M = a load and a store; an access crossing a page boundary
-                               touches every page it covers; ==PID== lines are skipped)
-                       perf    perf script output of: perf record -e page-faults -d
-                               (the address after the event name; call chains are skipped)
-                       addr    one address per line, 0x... hex or decimal, optionally R, W or X
-  --page-size BYTES    page size for address traces: a power of two from 1 to 2^30 (default
-                       4096); page-number inputs ignore it
-  --data-only          lackey/addr traces: loads and stores only
-  --instr-only         lackey/addr traces: instruction fetches only
-  --limit N            use only the first N references (traces longer than 2^27 references
-                       need it)
-
-Options:
-  --frames N           number of frames, 1 to 2^26
-  --sweep A..B         faults for every frame count from A to B (at most 4096 counts); points
-                       with more faults than the previous one are flagged as Belady's anomaly
-  --compare P1,P2,...  several policies on the same input, side by side
-  --working-set TAU    Denning's working set W(t, TAU): distinct pages among the last TAU
-                       references, for t = 1, 2, ... (CSV "reference,working_set")
-  --ws-step K          with --working-set: print every K-th reference only (default 1)
-  --seed S             seed of the random policy (default 1)
-  --json               print one JSON value instead of the table
-  --full               print everything: the whole table (plain output shows the first 64
-                       references), and "sequence"/"victims" in JSON for inputs of more than
-                       100000 references and with --compare
-  -h, --help           this text
-
-Plain output is the paper table: one row per reference with the frames after it ('*' marks the
-page just loaded, '.' an empty frame), H for a hit, M for a miss (a page fault) and the page
-evicted, then a summary line. It is drawn for up to 32 frames.
+Plain output is the paper table: one row per reference with the frames after it
+('*' marks the page just loaded, '.' an empty frame), H for a hit, M for a miss
+(a page fault) and the page evicted, then a summary line. It is drawn for up to
+32 frames.
 
 JSON output (--json):
-  single policy: {"policy": "fifo", "frames": 3, "references": 20, "hits": 5, "misses": 15,
-                  "sequence": "MMMMHM...", "victims": [null, null, null, 7, null, 0, ...],
+  single policy: {"policy": "fifo", "frames": 3, "references": 20, "hits": 5,
+                  "misses": 15, "sequence": "MMMMHM...",
+                  "victims": [null, null, null, 7, null, 0, ...],
                   "final_memory": [7, 0, 1]}
-      sequence has one H or M per reference; victims[i] is the page evicted by reference i
-      (or null); final_memory lists the pages in frame 0, 1, ... at the end.
+      sequence has one H or M per reference; victims[i] is the page evicted by
+      reference i (or null); final_memory lists the pages in frame 0, 1, ...
+      at the end.
   --sweep:       [{"frames": 1, "misses": 12, "hits": 0}, ...]
-  --compare:     [{per-policy object without sequence/victims unless --full}, ...]
+  --compare:     [{one object per policy, without sequence/victims unless
+                  --full}, ...]
   --working-set: [{"reference": 1, "working_set": 1}, ...]
 
-Exit status: 0 success; 2 bad usage or bad input (the message names the problem; for a trace,
-the file, the line number and the line), also for an input too large for memory.
+Exit status: 0 success; 2 bad usage or bad input (the message names the
+problem; for a trace, the file, the line number and the line), also for an
+input too large for memory.
 
 Examples:
   pfviz-cli policy --policy fifo --frames 3 --refs 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1
   pfviz-cli policy --policy fifo --sweep 1..6 --refs 1,2,3,4,1,2,5,1,2,3,4,5
   pfviz-cli policy --compare fifo,lru,opt,clock --frames 64 --trace prog.lackey --data-only
-  pfviz-cli policy --working-set 10000 --ws-step 1000 --trace prog.lackey
-)";
+  pfviz-cli policy --working-set 10000 --ws-step 1000 --trace prog.lackey)";
 
 class InputError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
-
-struct Options {
-    std::optional<PolicyKind> policy;
-    std::vector<PolicyKind> compare;
-    std::optional<std::uint64_t> frames;
-    std::optional<std::string> refs;
-    std::optional<std::string> trace;
-    std::optional<TraceFormat> format;
-    std::optional<std::uint64_t> pageSize;
-    AccessFilter filter{AccessFilter::All};
-    std::uint64_t seed{1};
-    bool json{false};
-    bool full{false};
-    std::optional<std::pair<std::uint64_t, std::uint64_t>> sweep;
-    std::optional<std::uint64_t> workingSet;
-    std::optional<std::uint64_t> wsStep;
-    std::optional<std::uint64_t> limit;
-    bool help{false};
-};
-
-std::uint64_t parseNumber(std::string_view text, std::string_view option) {
-    std::uint64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) {
-        throw UsageError{std::string(option) + ": expected a non-negative integer, got '" +
-                         std::string(text) + "'"};
-    }
-    return value;
-}
 
 PolicyKind parsePolicy(std::string_view name, std::string_view option) {
     if (const auto kind = policy::parsePolicyKind(name)) return *kind;
@@ -155,110 +98,20 @@ PolicyKind parsePolicy(std::string_view name, std::string_view option) {
                      "' (fifo, lru, opt, clock, lfu, mru, random, linux)"};
 }
 
-Options parseArguments(const std::vector<std::string>& args) {
-    Options o;
-    std::vector<std::string> seen;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string name = args[i];
-        std::optional<std::string> inlineValue;
-        if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
-            inlineValue = name.substr(eq + 1);
-            name.resize(eq);
-        }
-        if (name == "-h" || name == "--help") {
-            o.help = true;
-            continue;
-        }
-        if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-            throw UsageError{name + " given twice"};
-        }
-        seen.push_back(name);
-        const auto flag = [&](bool& target) {
-            if (inlineValue) throw UsageError{name + " takes no value"};
-            target = true;
-        };
-        const auto value = [&]() -> std::string {
-            if (inlineValue) return *inlineValue;
-            if (i + 1 >= args.size()) throw UsageError{name + " needs a value"};
-            return args[++i];
-        };
-        if (name == "--json") {
-            flag(o.json);
-        } else if (name == "--full") {
-            flag(o.full);
-        } else if (name == "--data-only" || name == "--instr-only") {
-            bool set = false;
-            flag(set);
-            if (o.filter != AccessFilter::All) {
-                throw UsageError{"--data-only and --instr-only exclude each other"};
-            }
-            o.filter =
-                name == "--data-only" ? AccessFilter::DataOnly : AccessFilter::InstructionOnly;
-        } else if (name == "--policy") {
-            o.policy = parsePolicy(value(), name);
-        } else if (name == "--frames") {
-            o.frames = parseNumber(value(), name);
-        } else if (name == "--refs") {
-            o.refs = value();
-        } else if (name == "--trace") {
-            o.trace = value();
-        } else if (name == "--format") {
-            const std::string f = value();
-            o.format = trace::parseTraceFormat(f);
-            if (!o.format) {
-                throw UsageError{"--format: unknown format '" + f + "' (refs, lackey, perf, addr)"};
-            }
-        } else if (name == "--page-size") {
-            o.pageSize = parseNumber(value(), name);
-        } else if (name == "--seed") {
-            o.seed = parseNumber(value(), name);
-        } else if (name == "--sweep") {
-            const std::string range = value();
-            const auto dots = range.find("..");
-            if (dots == std::string::npos) {
-                throw UsageError{"--sweep: expected a range A..B, got '" + range + "'"};
-            }
-            o.sweep = std::pair{parseNumber(std::string_view(range).substr(0, dots), name),
-                                parseNumber(std::string_view(range).substr(dots + 2), name)};
-        } else if (name == "--compare") {
-            std::string list = value();
-            std::string_view rest = list;
-            while (true) {
-                const auto comma = rest.find(',');
-                o.compare.push_back(parsePolicy(rest.substr(0, comma), name));
-                if (comma == std::string_view::npos) break;
-                rest.remove_prefix(comma + 1);
-            }
-        } else if (name == "--working-set") {
-            o.workingSet = parseNumber(value(), name);
-        } else if (name == "--ws-step") {
-            o.wsStep = parseNumber(value(), name);
-        } else if (name == "--limit") {
-            o.limit = parseNumber(value(), name);
-        } else {
-            throw UsageError{"unknown option '" + args[i] + "'"};
-        }
-    }
-    return o;
+AccessFilter filterOf(const PolicyOptions& o) {
+    if (o.dataOnly) return AccessFilter::DataOnly;
+    if (o.instrOnly) return AccessFilter::InstructionOnly;
+    return AccessFilter::All;
 }
 
-void validate(const Options& o) {
+// How the options combine; each one was checked on its own while parsing.
+void validate(const PolicyOptions& o) {
     if (o.refs.has_value() == o.trace.has_value()) {
         throw UsageError{"give exactly one input: --refs LIST or --trace FILE"};
     }
     if (o.format && !o.trace) throw UsageError{"--format applies to --trace only"};
-    if (o.pageSize) {
-        if (*o.pageSize == 0 || !std::has_single_bit(*o.pageSize) ||
-            *o.pageSize > (std::uint64_t{1} << trace::kMaxPageBits)) {
-            throw UsageError{"--page-size: must be a power of two from 1 to 2^30, got " +
-                             std::to_string(*o.pageSize)};
-        }
-    }
-    if (o.limit && (*o.limit == 0 || *o.limit > policy::kMaxReferences)) {
-        throw UsageError{"--limit: must be from 1 to 2^27"};
-    }
-    if (o.frames && (*o.frames < 1 || *o.frames > policy::kMaxLabFrames)) {
-        throw UsageError{"--frames: must be from 1 to 2^26, got " + std::to_string(*o.frames)};
+    if (o.dataOnly && o.instrOnly) {
+        throw UsageError{"--data-only and --instr-only exclude each other"};
     }
     if (o.wsStep && !o.workingSet) throw UsageError{"--ws-step needs --working-set"};
     if (o.workingSet) {
@@ -266,8 +119,6 @@ void validate(const Options& o) {
             throw UsageError{
                 "--working-set does not use a policy: drop --policy/--compare/--sweep/--frames"};
         }
-        if (*o.workingSet < 1) throw UsageError{"--working-set: TAU must be at least 1"};
-        if (o.wsStep && *o.wsStep < 1) throw UsageError{"--ws-step: must be at least 1"};
         return;
     }
     if (!o.compare.empty()) {
@@ -279,22 +130,13 @@ void validate(const Options& o) {
     if (!o.policy) throw UsageError{"--policy is required (or --compare, or --working-set)"};
     if (o.sweep) {
         if (o.frames) throw UsageError{"--sweep replaces --frames: give one or the other"};
-        const auto [from, to] = *o.sweep;
-        if (from < 1 || from > to || to > policy::kMaxLabFrames) {
-            throw UsageError{"--sweep: need 1 <= A <= B <= 2^26, got " + std::to_string(from) +
-                             ".." + std::to_string(to)};
-        }
-        if (to - from + 1 > policy::kMaxSweepPoints) {
-            throw UsageError{"--sweep: at most 4096 frame counts at once, got " +
-                             std::to_string(to - from + 1)};
-        }
         return;
     }
     if (!o.frames) throw UsageError{"--frames N is required"};
 }
 
 // Reads the input named by the options and remaps it to dense ids.
-DenseReferences loadReferences(const Options& o, std::ostream& err) {
+DenseReferences loadReferences(const PolicyOptions& o, std::ostream& err) {
     std::istringstream refsText;
     std::unique_ptr<trace::TraceReader> reader;
     std::string source;
@@ -307,7 +149,8 @@ DenseReferences loadReferences(const Options& o, std::ostream& err) {
         reader = trace::openTraceFile(source, o.format);
     }
     const TraceFormat format = reader->format();
-    if (o.filter != AccessFilter::All &&
+    const AccessFilter filter = filterOf(o);
+    if (filter != AccessFilter::All &&
         (format == TraceFormat::Refs || format == TraceFormat::Perf)) {
         throw UsageError{"--data-only/--instr-only apply to lackey and addr traces; " + source +
                          " is a " + std::string(trace::formatName(format)) +
@@ -317,7 +160,7 @@ DenseReferences loadReferences(const Options& o, std::ostream& err) {
         err << "pfviz-cli policy: note: --page-size does not apply to page numbers (" << source
             << ")\n";
     }
-    reader->setFilter(o.filter);
+    reader->setFilter(filter);
     const unsigned pageBits =
         static_cast<unsigned>(std::countr_zero(o.pageSize.value_or(std::uint64_t{4096})));
     const std::uint64_t limit = o.limit.value_or(policy::kMaxReferences);
@@ -332,9 +175,8 @@ DenseReferences loadReferences(const Options& o, std::ostream& err) {
             << "\n";
     }
     if (loaded.pages.empty()) {
-        throw InputError(
-            "no page references in " + source +
-            (o.filter != AccessFilter::All ? " (after --data-only/--instr-only)" : ""));
+        throw InputError("no page references in " + source +
+                         (filter != AccessFilter::All ? " (after --data-only/--instr-only)" : ""));
     }
     return DenseReferences(loaded.pages);
 }
@@ -428,7 +270,7 @@ void writeTable(std::ostream& out, const PolicyRun& run, const DenseReferences& 
     }
 }
 
-void runSingle(const Options& o, const DenseReferences& refs, std::ostream& out) {
+void runSingle(const PolicyOptions& o, const DenseReferences& refs, std::ostream& out) {
     const auto policy = policy::makePolicy(*o.policy, o.seed);
     const std::uint64_t n = refs.size();
     policy::RunOptions options;
@@ -465,7 +307,7 @@ void runSingle(const Options& o, const DenseReferences& refs, std::ostream& out)
     out << summaryLine(run) << '\n';
 }
 
-void runCompare(const Options& o, const DenseReferences& refs, std::ostream& out) {
+void runCompare(const PolicyOptions& o, const DenseReferences& refs, std::ostream& out) {
     std::vector<PolicyRun> runs;
     for (PolicyKind kind : o.compare) {
         const auto policy = policy::makePolicy(kind, o.seed);
@@ -491,7 +333,7 @@ void runCompare(const Options& o, const DenseReferences& refs, std::ostream& out
     }
 }
 
-void runSweep(const Options& o, const DenseReferences& refs, std::ostream& out) {
+void runSweep(const PolicyOptions& o, const DenseReferences& refs, std::ostream& out) {
     const auto [from, to] = *o.sweep;
     const std::uint64_t work = policy::sweepWork(*o.policy, refs, from, to);
     if (work > policy::kMaxSweepWork) {
@@ -527,7 +369,7 @@ void runSweep(const Options& o, const DenseReferences& refs, std::ostream& out) 
     }
 }
 
-void runWorkingSet(const Options& o, const DenseReferences& refs, std::ostream& out) {
+void runWorkingSet(const PolicyOptions& o, const DenseReferences& refs, std::ostream& out) {
     const auto series = trace::workingSetSeries(refs, *o.workingSet, o.wsStep.value_or(1));
     if (o.json) {
         out << '[';
@@ -545,13 +387,130 @@ void runWorkingSet(const Options& o, const DenseReferences& refs, std::ostream& 
 
 }  // namespace
 
-int runPolicyCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CLI::App* declarePolicy(CommandLine& cli, PolicyOptions& o) {
+    CLI::App* cmd = cli.addCommand(
+        "policy", "replacement-policy lab: FIFO, LRU, OPT, ... on reference strings and traces",
+        {.intro = kIntro,
+         .footer = kFooter,
+         .usage = {"--policy P --frames N INPUT [OPTIONS]",
+                   "--policy P --sweep A..B INPUT [OPTIONS]",
+                   "--compare P1,P2,... --frames N INPUT [OPTIONS]",
+                   "--working-set TAU INPUT [OPTIONS]"},
+         .arguments = "policy takes no positional arguments: give the input with --refs LIST or "
+                      "--trace FILE"});
+    addValueOption(*cmd, "--policy", "P", "the policy (see Policies below)",
+                   [&o](const std::string& name) { o.policy = parsePolicy(name, "--policy"); });
+    addUnsignedOption(*cmd, "--frames", "N", "number of frames, 1 to 2^26", [&o](std::uint64_t n) {
+        if (n < 1 || n > policy::kMaxLabFrames)
+            throw UsageError{"--frames: must be from 1 to 2^26, got " + std::to_string(n)};
+        o.frames = n;
+    });
+    addValueOption(*cmd, "--sweep", "A..B",
+                   "faults for every frame count from A to B (at most 4096 counts); points with "
+                   "more faults than the previous one are flagged as Belady's anomaly",
+                   [&o](const std::string& range) {
+                       const auto dots = range.find("..");
+                       if (dots == std::string::npos)
+                           throw UsageError{"--sweep: expected a range A..B, got '" + range + "'"};
+                       const std::string_view text = range;
+                       const std::uint64_t from = parseUnsigned(text.substr(0, dots), "--sweep");
+                       const std::uint64_t to = parseUnsigned(text.substr(dots + 2), "--sweep");
+                       if (from < 1 || from > to || to > policy::kMaxLabFrames)
+                           throw UsageError{"--sweep: need 1 <= A <= B <= 2^26, got " + range};
+                       if (to - from + 1 > policy::kMaxSweepPoints)
+                           throw UsageError{"--sweep: at most 4096 frame counts at once, got " +
+                                            std::to_string(to - from + 1)};
+                       o.sweep = std::pair{from, to};
+                   });
+    addValueOption(*cmd, "--compare", "P1,P2,...",
+                   "several policies on the same input, side by side",
+                   [&o](const std::string& list) {
+                       std::string_view rest = list;
+                       while (true) {
+                           const auto comma = rest.find(',');
+                           o.compare.push_back(parsePolicy(rest.substr(0, comma), "--compare"));
+                           if (comma == std::string_view::npos) break;
+                           rest.remove_prefix(comma + 1);
+                       }
+                   });
+    addUnsignedOption(*cmd, "--working-set", "TAU",
+                      "Denning's working set W(t, TAU): distinct pages among the last TAU "
+                      "references, for t = 1, 2, ... (CSV \"reference,working_set\")",
+                      [&o](std::uint64_t tau) {
+                          if (tau < 1) throw UsageError{"--working-set: TAU must be at least 1"};
+                          o.workingSet = tau;
+                      });
+    addUnsignedOption(*cmd, "--ws-step", "K",
+                      "with --working-set: print every K-th reference only (default 1)",
+                      [&o](std::uint64_t k) {
+                          if (k < 1) throw UsageError{"--ws-step: must be at least 1"};
+                          o.wsStep = k;
+                      });
+    addUnsignedOption(*cmd, "--seed", "S", "seed of the random policy (default 1)",
+                      [&o](std::uint64_t seed) { o.seed = seed; });
+    addFlag(*cmd, "--json", o.json, "print one JSON value instead of the table");
+    addFlag(*cmd, "--full", o.full,
+            "print everything: the whole table (plain output shows the first 64 references), "
+            "and \"sequence\"/\"victims\" in JSON for inputs of more than 100000 references "
+            "and with --compare");
+
+    const std::string input = "Input";
+    addStringOption(*cmd, "--refs", "LIST", o.refs,
+                    "page numbers, e.g. --refs 7,0,1,2,0,3 (commas and/or blanks)")
+        ->group(input);
+    addStringOption(*cmd, "--trace", "FILE", o.trace,
+                    "a trace file; its format is guessed unless --format is given")
+        ->group(input);
+    addValueOption(*cmd, "--format", "F",
+                   "the trace's format:\n"
+                   "refs    page numbers separated by commas, blanks or\n"
+                   "        newlines; '#' comments\n"
+                   "lackey  valgrind --tool=lackey --trace-mem=yes output\n"
+                   "        (I/L/S/M lines; M = a load and a store; an\n"
+                   "        access crossing a page boundary touches every\n"
+                   "        page it covers; ==PID== lines are skipped)\n"
+                   "perf    perf script output of: perf record -e\n"
+                   "        page-faults -d (the address after the event\n"
+                   "        name; call chains are skipped)\n"
+                   "addr    one address per line, 0x... hex or decimal,\n"
+                   "        optionally R, W or X",
+                   [&o](const std::string& name) {
+                       o.format = trace::parseTraceFormat(name);
+                       if (!o.format)
+                           throw UsageError{"--format: unknown format '" + name +
+                                            "' (refs, lackey, perf, addr)"};
+                   })
+        ->group(input);
+    addUnsignedOption(
+        *cmd, "--page-size", "BYTES",
+        "page size for address traces: a power of two from 1 to 2^30 (default "
+        "4096); page-number inputs ignore it",
+        [&o](std::uint64_t bytes) {
+            if (bytes == 0 || !std::has_single_bit(bytes) ||
+                bytes > (std::uint64_t{1} << trace::kMaxPageBits))
+                throw UsageError{"--page-size: must be a power of two from 1 to 2^30, got " +
+                                 std::to_string(bytes)};
+            o.pageSize = bytes;
+        })
+        ->group(input);
+    addFlag(*cmd, "--data-only", o.dataOnly, "lackey/addr traces: loads and stores only")
+        ->group(input);
+    addFlag(*cmd, "--instr-only", o.instrOnly, "lackey/addr traces: instruction fetches only")
+        ->group(input);
+    addUnsignedOption(*cmd, "--limit", "N",
+                      "use only the first N references (traces longer than 2^27 references "
+                      "need it)",
+                      [&o](std::uint64_t n) {
+                          if (n == 0 || n > policy::kMaxReferences)
+                              throw UsageError{"--limit: must be from 1 to 2^27"};
+                          o.limit = n;
+                      })
+        ->group(input);
+    return cmd;
+}
+
+int runPolicyCommand(const PolicyOptions& o, std::ostream& out, std::ostream& err) {
     try {
-        const Options o = parseArguments(args);
-        if (o.help) {
-            out << kHelp;
-            return kExitOk;
-        }
         validate(o);
         const DenseReferences refs = loadReferences(o, err);
         if (o.workingSet)
@@ -565,7 +524,7 @@ int runPolicyCommand(const std::vector<std::string>& args, std::ostream& out, st
         out.flush();
         return kExitOk;
     } catch (const UsageError& e) {
-        err << "pfviz-cli policy: " << e.message << "\n(see pfviz-cli policy --help)\n";
+        printUsageError(err, "policy", e.message);
         return kExitBadInput;
     } catch (const trace::TraceError& e) {
         err << "pfviz-cli policy: " << e.what() << '\n';
@@ -582,8 +541,8 @@ int runPolicyCommand(const std::vector<std::string>& args, std::ostream& out, st
     }
 }
 
-int runPolicyCommand(const std::vector<std::string>& args) {
-    return runPolicyCommand(args, std::cout, std::cerr);
+int runPolicyCommand(const PolicyOptions& o) {
+    return runPolicyCommand(o, std::cout, std::cerr);
 }
 
 }  // namespace pfviz::cli

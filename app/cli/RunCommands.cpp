@@ -16,30 +16,6 @@
 
 namespace pfviz::cli {
 
-const char* const kRunHelp =
-    "usage: pfviz-cli run FILE|NAME [--seed N] [--json] [--check] [--events OUT.jsonl]\n"
-    "                     [--series OUT.csv] [--check-invariants]\n"
-    "\n"
-    "Runs a scenario (a file, or the name of a built-in; see `pfviz-cli list`) to the end.\n"
-    "  --seed N            use seed N instead of the scenario's\n"
-    "  --json              print exactly one JSON object (the run summary) on stdout\n"
-    "  --check             compare with the scenario's expect blocks; exit 1 on a mismatch\n"
-    "  --events FILE       write every event as one JSON object per line\n"
-    "  --series FILE       write the time series (one row per simulated-time bucket) as CSV\n"
-    "  --check-invariants  verify the machine's accounting after every step (slow)\n"
-    "Exit codes: 0 success, 1 --check found a mismatch, 2 bad input or usage.\n";
-
-const char* const kValidateHelp =
-    "usage: pfviz-cli validate FILE|NAME...\n"
-    "\n"
-    "Checks scenario files without running them. Errors name file:line:column, the JSON path\n"
-    "and what was expected. Exit codes: 0 all valid, 2 a file is invalid.\n";
-
-const char* const kListHelp =
-    "usage: pfviz-cli list [--json]\n"
-    "\n"
-    "Lists the built-in scenarios with a one-line description.\n";
-
 namespace {
 
 std::string formatNs(std::uint64_t ns) {
@@ -126,31 +102,40 @@ private:
 
 }  // namespace
 
-int runCommand(const std::vector<std::string>& argv) {
-    Args args(argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kRunHelp;
-        return kExitOk;
-    }
-    const bool asJson = args.flag("--json");
-    const bool check = args.flag("--check");
-    const bool paranoid = args.flag("--check-invariants");
-    const auto seed = args.unsignedValue("--seed");
-    const auto eventsOut = args.value("--events");
-    const auto seriesOut = args.value("--series");
-    const auto pos = args.positionals();
-    if (pos.size() != 1)
-        throw UsageError{"run takes exactly one scenario (a file or a built-in name)"};
+CLI::App* declareRun(CommandLine& cli, RunOptions& o) {
+    CLI::App* cmd = cli.addCommand(
+        "run", "run a scenario and print a summary (or JSON)",
+        {.intro = "Runs a scenario (a file, or the name of a built-in; see `pfviz-cli list`) to "
+                  "the end and prints a summary of its faults, TLB, memory and processes.",
+         .footer = "Exit codes: 0 success, 1 --check found a mismatch (or --check-invariants a\n"
+                   "broken invariant), 2 bad input or usage.",
+         .usage = {},
+         .arguments = "run takes exactly one scenario (a file or a built-in name)"});
+    addPositional(*cmd, "FILE|NAME", o.scenario,
+                  "a scenario file, or the name of a built-in scenario");
+    addUnsignedOption(*cmd, "--seed", "N", o.seed, "use seed N instead of the scenario's");
+    addFlag(*cmd, "--json", o.json, "print exactly one JSON object (the run summary) on stdout");
+    addFlag(*cmd, "--check", o.check,
+            "compare with the scenario's expect blocks; exit 1 on a mismatch");
+    addStringOption(*cmd, "--events", "FILE", o.events,
+                    "write every event as one JSON object per line");
+    addStringOption(*cmd, "--series", "FILE", o.series,
+                    "write the time series (one row per simulated-time bucket) as CSV");
+    addFlag(*cmd, "--check-invariants", o.checkInvariants,
+            "verify the machine's accounting after every step (slow); exit 1 when one breaks");
+    return cmd;
+}
 
-    Scenario scenario = loadScenarioArg(pos[0]);
+int runCommand(const RunOptions& o) {
+    Scenario scenario = loadScenarioArg(o.scenario);
     SimulatorOptions options;
-    options.seed = seed;
+    options.seed = o.seed;
     options.history = false;  // a headless run never steps back
     Simulator sim(std::move(scenario), options);
 
     std::unique_ptr<io::AtomicFile> events;
-    if (eventsOut) {
-        events = std::make_unique<io::AtomicFile>(*eventsOut);
+    if (o.events) {
+        events = std::make_unique<io::AtomicFile>(*o.events);
         sim.setEventSink([&](const std::vector<Event>& evs) {
             for (const Event& e : evs)
                 events->stream() << eventJson(e).dump() << '\n';
@@ -161,7 +146,7 @@ int runCommand(const std::vector<std::string>& argv) {
         while (!sim.atEnd()) {
             sim.step();
             progress.update(sim.stepIndex());
-            if (paranoid) {
+            if (o.checkInvariants) {
                 const auto bad = checkInvariants(sim.machine());
                 if (!bad.empty()) {
                     std::cerr << "pfviz-cli: invariant broken after step " << sim.stepIndex()
@@ -174,11 +159,11 @@ int runCommand(const std::vector<std::string>& argv) {
         }
     }
     if (events) events->commit();
-    if (seriesOut) io::AtomicFile::write(*seriesOut, sim.series().toCsv());
+    if (o.series) io::AtomicFile::write(*o.series, sim.series().toCsv());
 
     nlohmann::json summary = sim.summary();
     std::vector<ExpectMismatch> mismatches;
-    if (check) {
+    if (o.check) {
         mismatches = sim.checkExpectations();
         nlohmann::json list = nlohmann::json::array();
         for (const auto& m : mismatches)
@@ -188,15 +173,15 @@ int runCommand(const std::vector<std::string>& argv) {
                             {"actual", m.actual}});
         summary["check"] = {{"passed", mismatches.empty()}, {"mismatches", list}};
     }
-    if (asJson)
+    if (o.json)
         std::cout << summary.dump() << '\n';
     else
         printPlainSummary(summary);
-    if (check) {
+    if (o.check) {
         for (const auto& m : mismatches)
             std::cerr << "pfviz-cli: check failed at " << m.where << ": " << m.path << " expected "
                       << m.expected << ", got " << m.actual << '\n';
-        if (!asJson)
+        if (!o.json)
             std::cout << (mismatches.empty()
                               ? "check: every expectation holds\n"
                               : "check: FAILED (" + std::to_string(mismatches.size()) +
@@ -206,16 +191,22 @@ int runCommand(const std::vector<std::string>& argv) {
     return kExitOk;
 }
 
-int validateCommand(const std::vector<std::string>& argv) {
-    Args args(argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kValidateHelp;
-        return kExitOk;
-    }
-    const auto pos = args.positionals();
-    if (pos.empty()) throw UsageError{"validate needs at least one scenario file"};
+CLI::App* declareValidate(CommandLine& cli, ValidateOptions& o) {
+    CLI::App* cmd = cli.addCommand(
+        "validate", "check scenario files without running them",
+        {.intro = "Checks scenario files without running them. Errors name file:line:column, the "
+                  "JSON path and what was expected.",
+         .footer = "Exit codes: 0 all valid, 2 a file is invalid (or bad usage).",
+         .usage = {},
+         .arguments = "validate needs at least one scenario file"});
+    addPositionals(*cmd, "FILE|NAME", o.scenarios,
+                   "scenario files (or names of built-in scenarios) to check");
+    return cmd;
+}
+
+int validateCommand(const ValidateOptions& o) {
     int rc = kExitOk;
-    for (const auto& f : pos) {
+    for (const auto& f : o.scenarios) {
         try {
             const Scenario s = loadScenarioArg(f);
             std::cout << f << ": valid (" << s.ops.size() << " operations, " << totalSteps(s)
@@ -228,21 +219,27 @@ int validateCommand(const std::vector<std::string>& argv) {
     return rc;
 }
 
-int listCommand(const std::vector<std::string>& argv) {
-    Args args(argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kListHelp;
-        return kExitOk;
-    }
-    const bool asJson = args.flag("--json");
-    (void)args.positionals();
+CLI::App* declareList(CommandLine& cli, ListOptions& o) {
+    CLI::App* cmd = cli.addCommand(
+        "list", "list the built-in scenarios",
+        {.intro = "Lists the built-in scenarios, one a line: name, title and number of steps.",
+         .footer = "Exit codes: 0 success, 2 bad usage.",
+         .usage = {},
+         .arguments = "list takes no arguments"});
+    addFlag(*cmd, "--json", o.json,
+            "print one JSON array instead: name, title, title_ko, description and steps of "
+            "each");
+    return cmd;
+}
+
+int listCommand(const ListOptions& o) {
     nlohmann::json out = nlohmann::json::array();
     int width = 0;
     for (const auto& b : builtinScenarios())
         width = std::max(width, static_cast<int>(b.name.size()));
     for (const auto& b : builtinScenarios()) {
         const Scenario s = parseScenario(b.json, std::string(b.name) + ".json");
-        if (asJson) {
+        if (o.json) {
             out.push_back({{"name", b.name},
                            {"title", s.title.en},
                            {"title_ko", s.title.ko},
@@ -253,7 +250,7 @@ int listCommand(const std::vector<std::string>& argv) {
                         s.title.en.c_str(), static_cast<unsigned long long>(totalSteps(s)));
         }
     }
-    if (asJson) std::cout << out.dump() << '\n';
+    if (o.json) std::cout << out.dump() << '\n';
     return kExitOk;
 }
 

@@ -141,7 +141,7 @@ TEST(CliHelp, EverySubcommandIsDocumented) {
         EXPECT_NE(r.out.find(c), std::string::npos) << c;
         const auto h = runCli(std::string(c) + " --help");
         EXPECT_EQ(h.code, 0) << c;
-        EXPECT_NE(h.out.find("usage: pfviz-cli"), std::string::npos) << c;
+        EXPECT_NE(h.out.find("Usage: pfviz-cli"), std::string::npos) << c;
     }
     const auto v = runCli("--version");
     EXPECT_EQ(v.code, 0);
