@@ -25,33 +25,6 @@ std::string formatLocation(const std::string& file, TextPos pos, const std::stri
     throw InputError(file, pos, std::move(path), std::move(detail));
 }
 
-/// nlohmann's explanation without "[json.exception.parse_error.101] parse error at line 3,
-/// column 5: " and without "; last read: '...'" (which echoes raw input: possibly long, possibly
-/// invalid UTF-8). What remains is ASCII text written by nlohmann.
-std::string cleanParseMessage(std::string_view what) {
-    if (what.starts_with("[json.exception.")) {
-        const auto bracket = what.find("] ");
-        if (bracket != std::string_view::npos) what.remove_prefix(bracket + 2);
-    }
-    if (what.starts_with("parse error")) {
-        const auto colon = what.find(": ");
-        if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
-    }
-    std::string message(what);
-    const auto lastRead = message.find("; last read: '");
-    if (lastRead != std::string::npos) {
-        // The echo is followed by nothing or by "; expected <token name>", whose names never
-        // contain "'; expected ".
-        const auto expected = message.rfind("'; expected ");
-        if (expected != std::string::npos && expected > lastRead) {
-            message.erase(lastRead, expected + 1 - lastRead);
-        } else {
-            message.erase(lastRead);
-        }
-    }
-    return message;
-}
-
 /// The path one level up: "steps[3].address" -> "steps[3]" -> "steps" -> "".
 std::string parentPath(const std::string& path) {
     const auto cut = path.find_last_of(".[");
@@ -183,12 +156,11 @@ JsonDocument::JsonDocument(std::string_view text, std::string file) : m_file(std
         throwAt(m_file, {}, "", "empty input: expected a JSON value");
     }
 
-    m_positions = JsonPositions::index(text);
-
-    // The scanner checks the same grammar as nlohmann, with better messages and positions, and
-    // also what nlohmann accepts silently (duplicate keys) or reports without a position (number
-    // overflow) or should never see (deep nesting). The scan stops at a syntax error or at
-    // too deep nesting, so the other findings lie before it; report the earliest.
+    // One parse by nlohmann builds the document and the positions. Besides nlohmann's syntax
+    // errors it reports what nlohmann accepts silently (duplicate keys) or reports without a
+    // position (number overflow) or should never see (deep nesting). The parse stops at the
+    // first error, so a duplicate key found before it lies before it; report the earliest.
+    m_positions = JsonPositions::index(text, &m_root);
     struct Problem {
         TextPos pos;
         std::string path;
@@ -213,17 +185,6 @@ JsonDocument::JsonDocument(std::string_view text, std::string file) : m_file(std
             "nested deeper than " + std::to_string(JsonPositions::kMaxDepth) + " arrays/objects");
     }
     if (problem) throwAt(m_file, problem->pos, problem->path, problem->detail);
-
-    // Should the scanner and nlohmann ever disagree, nlohmann's own message is used.
-    try {
-        m_root = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.byte is the 1-based index of the last byte read, i.e. the offending one.
-        const std::size_t offset = e.byte > 0 ? static_cast<std::size_t>(e.byte - 1) : 0;
-        throwAt(m_file, JsonPositions::positionOf(text, offset), "", cleanParseMessage(e.what()));
-    } catch (const nlohmann::json::exception& e) {
-        throwAt(m_file, {}, "", "invalid JSON: " + cleanParseMessage(e.what()));
-    }
 }
 
 TextPos JsonDocument::valuePos(const std::string& path) const {
