@@ -548,6 +548,11 @@ TEST(JsonDocument, DuplicateKeysAreRefusedAtTheSecondOccurrence) {
     EXPECT_EQ(documentError(R"({"a": 1, "\u0061": 2})"), "t.json:1:10: a: duplicate key 'a'");
     // A syntax error after a duplicate: the duplicate comes first in the text.
     EXPECT_EQ(documentError(R"({"a": 1, "a": 2, })"), "t.json:1:10: a: duplicate key 'a'");
+    // Also when the second value is where the syntax error is.
+    EXPECT_EQ(documentError("{\"a\": 1, \"a\": \"x\ny\"}"), "t.json:1:10: a: duplicate key 'a'");
+    EXPECT_EQ(documentError(R"({"a": 1, "a": tru})"), "t.json:1:10: a: duplicate key 'a'");
+    EXPECT_EQ(documentError(R"({"a": 1, "a": ]})"),
+              "t.json:1:15: syntax error: expected a value, found ']'");
 }
 
 TEST(JsonDocument, NumberTooLargeForADouble) {
@@ -556,6 +561,10 @@ TEST(JsonDocument, NumberTooLargeForADouble) {
               "t.json:1:1: number too large: -9999999");
     EXPECT_EQ(documentError("[1e-400, 0e99999, 1.7976931348623157e308]"), "no error");
     EXPECT_EQ(documentError("[\r\n 1,\r\n 1e999]"), "t.json:3:2: [1]: number too large: 1e999");
+    // The number as nlohmann read it: it ends where it cannot go on, or at the end of the text.
+    EXPECT_EQ(documentError(R"({"a": 1.0e352.0e35})"), "t.json:1:7: a: number too large: 1.0e352");
+    EXPECT_EQ(documentError("[1e999,2]"), "t.json:1:2: [0]: number too large: 1e999");
+    EXPECT_EQ(documentError("  1e999"), "t.json:1:3: number too large: 1e999");
     EXPECT_EQ(documentError("{\"a\": 1, \"a\": 1e999}"), "t.json:1:10: a: duplicate key 'a'");
 }
 

@@ -394,18 +394,15 @@ private:
         m_duplicatePath = member(pathAt(m_stack.size() - 1), m_duplicateKey);
     }
 
-    /// nlohmann refused a number (out_of_range.406) just read: it is the next value.
+    /// nlohmann refused a number (out_of_range.406) just read: it is the next value, and the
+    /// lexer has read one byte past it unless the text ended.
     void numberOverflow() {
         const std::size_t start = skipGap(true);
-        std::size_t end = start;
-        while (end < m_text.size() && end - start < 40 &&
-               (isDigit(m_text[end]) ||
-                std::string_view("+-.eE").find(m_text[end]) != std::string_view::npos)) {
-            ++end;
-        }
+        const std::size_t end = m_cursor.atEnd ? consumed() : consumed() - 1;
         addNode(Kind::Scalar, start);
         m_overflow =
-            Pending{start, pathAt(m_stack.size()), std::string(m_text.substr(start, end - start))};
+            Pending{start, pathAt(m_stack.size()),
+                    std::string(m_text.substr(start, std::min<std::size_t>(end - start, 40)))};
     }
 
     void syntaxError(std::size_t offset, std::string message) {
@@ -446,6 +443,13 @@ private:
         if (context == "value" && message->expectsEnd) {
             syntaxError(token, "expected end of input after the JSON value, " + found);
         } else if (badString || (context == "value" && !message->lexerError.empty())) {
+            // A value that starts well but is refused later is still a value of its container
+            // (it can complete a duplicate key, which is reported first when it comes first).
+            if (!badString && token < m_text.size() &&
+                std::string_view("\"-0123456789tfn").find(m_text[token]) !=
+                    std::string_view::npos) {
+                addNode(Kind::Scalar, token);
+            }
             describeLexerError(message->lexerError, token, last, what);
         } else if (context == "value") {
             syntaxError(token, "expected a value, " + found);

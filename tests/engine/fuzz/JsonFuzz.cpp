@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -255,8 +256,11 @@ void checkIndex(std::string_view text) {
         }
     }
     if (const auto& number = positions.firstNumberOverflow()) {
+        // The whole number as written (or its first 40 bytes), at its position.
+        static const std::regex kNumber(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
         if (text.substr(lines.offsetOf(number->pos), number->text.size()) != number->text ||
-            number->text.empty()) {
+            number->text.empty() ||
+            (number->text.size() < 40 && !std::regex_match(number->text, kNumber))) {
             failCheck("number too large not where it is written", number->text);
         }
     }
