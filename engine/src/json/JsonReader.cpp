@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <limits>
+#include <system_error>
 #include <utility>
 
 namespace pfviz::json {
@@ -68,6 +70,8 @@ constexpr std::string_view kAddressExpected = "expected an unsigned integer or h
 
 /// Parses the string form of a size; nullopt if malformed. `overflow` is set if it is well
 /// formed but does not fit 64 bits.
+/// The digits are read by hand: std::from_chars measured 10-15% slower on such short numbers
+/// (BM_ParseDecimal_JsonSize_* in tests/benchmarks/ParseBench.cpp).
 std::optional<std::uint64_t> parseSize(std::string_view text, bool& overflow) {
     overflow = false;
     std::size_t i = 0;
@@ -107,30 +111,24 @@ std::optional<std::uint64_t> parseSize(std::string_view text, bool& overflow) {
     return number << found->shift;
 }
 
+/// The whole of `digits` in `base` (no sign, no blanks), if it fits 64 bits. std::from_chars
+/// measured faster than the loops it replaced (BM_ParseHex_JsonAddress_*,
+/// BM_ParseDecimal_JsonAddress_*).
+std::optional<std::uint64_t> parseWhole(std::string_view digits, int base) {
+    std::uint64_t value = 0;
+    const char* const end = digits.data() + digits.size();
+    const auto [stop, error] = std::from_chars(digits.data(), end, value, base);
+    if (error != std::errc() || stop != end) return std::nullopt;
+    return value;
+}
+
 std::optional<std::uint64_t> parseAddress(std::string_view text) {
     if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
         const std::string_view digits = text.substr(2);
         if (digits.size() > 16) return std::nullopt;
-        std::uint64_t value = 0;
-        for (const char c : digits) {
-            int digit = -1;
-            if (c >= '0' && c <= '9') digit = c - '0';
-            if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-            if (digit < 0) return std::nullopt;
-            value = value << 4 | static_cast<std::uint64_t>(digit);
-        }
-        return value;
+        return parseWhole(digits, 16);
     }
-    if (text.empty()) return std::nullopt;
-    std::uint64_t value = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        const auto digit = static_cast<std::uint64_t>(c - '0');
-        if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
-        value = value * 10 + digit;
-    }
-    return value;
+    return parseWhole(text, 10);
 }
 
 }  // namespace
