@@ -28,8 +28,8 @@ struct ReadCursor {
 };
 
 /// A char iterator over the text that tells a ReadCursor how far nlohmann has read.
-/// nlohmann's iterator_input_adapter takes each byte with `*it`, `++it` after checking
-/// `it != last`; it never copies the iterator once parsing has started.
+/// nlohmann's iterator_input_adapter takes each byte with `*it` and `++it` after checking
+/// `it != last`. Copies share the cursor: only the adapter's current iterator is ever advanced.
 class CountingIterator {
 public:
     using iterator_category = std::input_iterator_tag;
