@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <functional>
 #include <string>
 
@@ -122,6 +123,121 @@ TEST(JsonPositions, EscapesAndUtf8BeforeAValueOnTheSameLine) {
     EXPECT_EQ(positions.valueAt("\xC3\xA9"), at(1, 41));
     EXPECT_EQ(positions.valueAt("s"), at(1, 49));
     EXPECT_EQ(positions.valueAt("t"), at(1, 70));
+}
+
+TEST(JsonPositions, TokensRightAfterNumbersAndLiterals) {
+    // nlohmann's lexer reads one byte past a number to see it end; the token there still starts
+    // at that byte, whether it is ',', ']', '}' or the end of the text.
+    const auto positions =
+        JsonPositions::index(R"({"a":[1,-2.5e3,[0],{"b":7}],"c":true,"d":[null,false],"e":12})");
+    EXPECT_TRUE(positions.wellFormed());
+    EXPECT_EQ(positions.valueAt("a"), at(1, 6));
+    EXPECT_EQ(positions.valueAt("a[0]"), at(1, 7));
+    EXPECT_EQ(positions.valueAt("a[1]"), at(1, 9));
+    EXPECT_EQ(positions.valueAt("a[2]"), at(1, 16));
+    EXPECT_EQ(positions.valueAt("a[2][0]"), at(1, 17));
+    EXPECT_EQ(positions.valueAt("a[3]"), at(1, 20));
+    EXPECT_EQ(positions.keyAt("a[3].b"), at(1, 21));
+    EXPECT_EQ(positions.valueAt("a[3].b"), at(1, 25));
+    EXPECT_EQ(positions.valueAt("c"), at(1, 33));
+    EXPECT_EQ(positions.valueAt("d[0]"), at(1, 43));
+    EXPECT_EQ(positions.valueAt("d[1]"), at(1, 48));
+    EXPECT_EQ(positions.valueAt("e"), at(1, 59));
+
+    for (const std::string_view scalar : {"12", "-0.5e+3", "\"s\"", "true", "null"}) {
+        const auto root = JsonPositions::index(scalar);
+        EXPECT_TRUE(root.wellFormed()) << scalar;
+        EXPECT_EQ(root.valueAt(""), at(1, 1)) << scalar;
+        EXPECT_EQ(JsonPositions::index("\n  " + std::string(scalar) + " \n").valueAt(""), at(2, 3))
+            << scalar;
+    }
+}
+
+TEST(JsonPositions, LineBreaksRightAfterNumbers) {
+    const auto positions = JsonPositions::index("[1\n,2\r\n,3\r,4]");
+    EXPECT_TRUE(positions.wellFormed());
+    EXPECT_EQ(positions.valueAt("[0]"), at(1, 2));
+    EXPECT_EQ(positions.valueAt("[1]"), at(2, 2));
+    EXPECT_EQ(positions.valueAt("[2]"), at(3, 2));
+    EXPECT_EQ(positions.valueAt("[3]"), at(4, 2));
+}
+
+TEST(JsonPositions, ByteOrderMarkAndMixedLineEnds) {
+    const auto positions =
+        JsonPositions::index("\xEF\xBB\xBF{\r\n \"a\": [1,\r2],\n \"b\":\r\n  -3}");
+    EXPECT_TRUE(positions.wellFormed());
+    EXPECT_EQ(positions.valueAt(""), at(1, 4));
+    EXPECT_EQ(positions.keyAt("a"), at(2, 2));
+    EXPECT_EQ(positions.valueAt("a"), at(2, 7));
+    EXPECT_EQ(positions.valueAt("a[0]"), at(2, 8));
+    EXPECT_EQ(positions.valueAt("a[1]"), at(3, 1));
+    EXPECT_EQ(positions.keyAt("b"), at(4, 2));
+    EXPECT_EQ(positions.valueAt("b"), at(5, 3));
+}
+
+/// Byte offset of a position in `text` (same line rules as JsonPositions).
+std::size_t offsetOf(std::string_view text, TextPos pos) {
+    std::size_t offset = 0;
+    for (std::uint64_t line = 1; line < pos.line; ++offset) {
+        const char c = text.at(offset);
+        if (c == '\n' || (c == '\r' && (offset + 1 >= text.size() || text[offset + 1] != '\n'))) {
+            ++line;
+        }
+    }
+    return offset + pos.column - 1;
+}
+
+/// Checks that the value at `path` (and its key) is found where it is written in `text`.
+void expectAtFirstByte(std::string_view text, const JsonPositions& positions,
+                       const nlohmann::json& value, const std::string& path) {
+    const auto pos = positions.valueAt(path);
+    ASSERT_TRUE(pos) << path;
+    const std::size_t offset = offsetOf(text, *pos);
+    ASSERT_LT(offset, text.size()) << path;
+    const char c = text[offset];
+    if (value.is_object()) {
+        EXPECT_EQ(c, '{') << path;
+        for (const auto& item : value.items()) {
+            const std::string child = JsonPositions::member(path, item.key());
+            const auto keyPos = positions.keyAt(child);
+            ASSERT_TRUE(keyPos) << child;
+            EXPECT_EQ(text[offsetOf(text, *keyPos)], '"') << child;
+            expectAtFirstByte(text, positions, item.value(), child);
+        }
+    } else if (value.is_array()) {
+        EXPECT_EQ(c, '[') << path;
+        for (std::size_t i = 0; i < value.size(); ++i)
+            expectAtFirstByte(text, positions, value[i], JsonPositions::element(path, i));
+    } else if (value.is_string()) {
+        EXPECT_EQ(c, '"') << path;
+    } else if (value.is_number()) {
+        // The number written there is the value.
+        EXPECT_EQ(std::strtod(std::string(text.substr(offset, 40)).c_str(), nullptr),
+                  value.get<double>())
+            << path;
+    } else {
+        EXPECT_EQ(c, value.is_null() ? 'n' : value.get<bool>() ? 't' : 'f') << path;
+    }
+}
+
+TEST(JsonPositions, EveryValueStartsAtItsFirstByte) {
+    const std::string text =
+        "\xEF\xBB\xBF{\"k\\u00e9y\\\"\": [1, 22,333,-4.5e-1 ,\r\n[[],{}], {\"x\":\"a\\\\\\\"b\"}],"
+        "\r\"n\":null,\"t\" : true ,\n\t\"f\":false,\"s\":\"\\ud83d\\ude00\xC3\xA9\","
+        "\"deep\":[[[[{\"z\":[0]}]]]], \"last\":7}";
+    nlohmann::json root;
+    const auto positions = JsonPositions::index(text, &root);
+    ASSERT_TRUE(positions.wellFormed());
+    EXPECT_EQ(root, nlohmann::json::parse(text));
+    expectAtFirstByte(text, positions, root, "");
+}
+
+TEST(JsonPositions, BuildsTheDocumentOnlyWhenWellFormed) {
+    nlohmann::json root = 5;
+    EXPECT_TRUE(JsonPositions::index(R"({"a": [1, {"b": null}], "a": 2})", &root).wellFormed());
+    EXPECT_EQ(root, nlohmann::json::parse(R"({"a": 2})"));  // a repeated key keeps the last
+    EXPECT_FALSE(JsonPositions::index("[1, 2", &root).wellFormed());
+    EXPECT_TRUE(root.is_null());
 }
 
 TEST(JsonPositions, ArraysOfObjectsAndNestedArrays) {
@@ -308,6 +424,71 @@ TEST(JsonDocument, SyntaxErrorMessages) {
     }
 }
 
+TEST(JsonDocument, SyntaxErrorsAfterSeparators) {
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        {"[1,,2]", "1:4: syntax error: expected a value, found ','"},
+        {"{\"a\":1,,}", "1:8: syntax error: expected a string key, found ','"},
+        {"{\"a\":}", "1:6: syntax error: expected a value, found '}'"},
+        {"{\"a\"::1}", "1:6: syntax error: expected a value, found ':'"},
+        {"[1,\n\n]", "3:1: syntax error: expected a value, found ']'"},
+        {"{\"a\": [],\r\n  }", "2:3: syntax error: expected a string key, found '}'"},
+        {"[[]\n  [1]]", "2:3: syntax error: expected ',' or ']' after an array element, found '['"},
+    };
+    for (const auto& [text, message] : cases) {
+        EXPECT_EQ(documentError(text), "t.json:" + std::string(message)) << text;
+    }
+}
+
+TEST(JsonDocument, BadTokensWhereSomethingElseWasExpected) {
+    // nlohmann's lexer refuses these tokens; what was expected is the better message.
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        {"{\"a\" tru}", "1:6: syntax error: expected ':' after the key, found 't'"},
+        {"[1 \"x\\q\"]",
+         "1:4: syntax error: expected ',' or ']' after an array element, found '\"'"},
+        {"{\"a\":1 -}", "1:8: syntax error: expected ',' or '}' after an object member, found '-'"},
+        {"{-1: 2}", "1:2: syntax error: expected a string key, found '-'"},
+        {"[] \xFF",
+         "1:4: syntax error: expected end of input after the JSON value, found byte "
+         "0xFF"},
+        {"[/* no comments */]", "1:2: syntax error: expected a value, found '/'"},
+    };
+    for (const auto& [text, message] : cases) {
+        EXPECT_EQ(documentError(text), "t.json:" + std::string(message)) << text;
+    }
+}
+
+TEST(JsonDocument, BadKeysAreReportedLikeBadStrings) {
+    EXPECT_EQ(documentError(R"({"a\q": 1})"),
+              "t.json:1:5: syntax error: invalid escape in a string (expected one of \\\" \\\\ "
+              "\\/ \\b \\f \\n \\r \\t \\uXXXX)");
+    EXPECT_EQ(documentError("{\"a\": 1,\n \"b\xFF\": 2}"),
+              "t.json:2:4: syntax error: invalid UTF-8 in a string");
+    EXPECT_EQ(documentError("{\"k"),
+              "t.json:1:4: syntax error: unterminated string (missing closing quote)");
+}
+
+TEST(JsonDocument, WhatFollowsANumber) {
+    EXPECT_EQ(documentError("01"),
+              "t.json:1:2: syntax error: expected end of input after the JSON value, found '1'");
+    EXPECT_EQ(documentError("[-01]"),
+              "t.json:1:4: syntax error: expected ',' or ']' after an array element, found '1'");
+    EXPECT_EQ(documentError(std::string("1\0", 2)),
+              "t.json:1:2: syntax error: expected end of input after the JSON value, found byte "
+              "0x00");
+    EXPECT_EQ(documentError("[1\r\n\r\n2]"),
+              "t.json:3:1: syntax error: expected ',' or ']' after an array element, found '2'");
+}
+
+TEST(JsonDocument, SurrogateErrorsAreAtTheEndOfTheHighSurrogate) {
+    const std::string message =
+        "syntax error: a surrogate \\uD800-\\uDBFF must be followed by \\uDC00-\\uDFFF";
+    EXPECT_EQ(documentError(R"("\ud800\n")"), "t.json:1:8: " + message);  // '\' but no 'u'
+    EXPECT_EQ(documentError(R"("\uD800\uD800")"), "t.json:1:8: " + message);
+    EXPECT_EQ(documentError(R"("\ud800)"), "t.json:1:8: " + message);
+    EXPECT_EQ(documentError("[\n\"\\uDFFF\"]"),
+              "t.json:2:2: syntax error: unpaired surrogate \\uDFFF");
+}
+
 TEST(JsonDocument, TruncatedInput) {
     EXPECT_EQ(documentError("{\"a\": [1, 2"),
               "t.json:1:12: syntax error: expected ',' or ']' after an array element, found end "
@@ -351,6 +532,9 @@ TEST(JsonDocument, DeepNestingIsRefusedWithoutCrash) {
     const std::string limit =
         std::string(JsonPositions::kMaxDepth, '[') + std::string(JsonPositions::kMaxDepth, ']');
     EXPECT_EQ(documentError(limit), "no error");
+    // The largest accepted text: the parse stops at the 257th '[' and reads no further.
+    EXPECT_EQ(documentError(std::string(JsonDocument::kMaxBytes, '[')),
+              "t.json:1:257: nested deeper than 256 arrays/objects");
 }
 
 TEST(JsonDocument, OversizeIsRefused) {
@@ -364,6 +548,11 @@ TEST(JsonDocument, DuplicateKeysAreRefusedAtTheSecondOccurrence) {
     EXPECT_EQ(documentError(R"({"a": 1, "\u0061": 2})"), "t.json:1:10: a: duplicate key 'a'");
     // A syntax error after a duplicate: the duplicate comes first in the text.
     EXPECT_EQ(documentError(R"({"a": 1, "a": 2, })"), "t.json:1:10: a: duplicate key 'a'");
+    // Also when the second value is where the syntax error is.
+    EXPECT_EQ(documentError("{\"a\": 1, \"a\": \"x\ny\"}"), "t.json:1:10: a: duplicate key 'a'");
+    EXPECT_EQ(documentError(R"({"a": 1, "a": tru})"), "t.json:1:10: a: duplicate key 'a'");
+    EXPECT_EQ(documentError(R"({"a": 1, "a": ]})"),
+              "t.json:1:15: syntax error: expected a value, found ']'");
 }
 
 TEST(JsonDocument, NumberTooLargeForADouble) {
@@ -371,6 +560,12 @@ TEST(JsonDocument, NumberTooLargeForADouble) {
     EXPECT_EQ(documentError("-" + std::string(400, '9')).substr(0, 38),
               "t.json:1:1: number too large: -9999999");
     EXPECT_EQ(documentError("[1e-400, 0e99999, 1.7976931348623157e308]"), "no error");
+    EXPECT_EQ(documentError("[\r\n 1,\r\n 1e999]"), "t.json:3:2: [1]: number too large: 1e999");
+    // The number as nlohmann read it: it ends where it cannot go on, or at the end of the text.
+    EXPECT_EQ(documentError(R"({"a": 1.0e352.0e35})"), "t.json:1:7: a: number too large: 1.0e352");
+    EXPECT_EQ(documentError("[1e999,2]"), "t.json:1:2: [0]: number too large: 1e999");
+    EXPECT_EQ(documentError("  1e999"), "t.json:1:3: number too large: 1e999");
+    EXPECT_EQ(documentError("{\"a\": 1, \"a\": 1e999}"), "t.json:1:10: a: duplicate key 'a'");
 }
 
 TEST(JsonDocument, AcceptsAByteOrderMark) {

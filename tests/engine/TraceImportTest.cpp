@@ -26,7 +26,18 @@ const std::string kLackey =
     "==4242== \n"
     "==4242== Counted 1 call to main()\n";
 
-class TraceImport : public test::TempTraceDir {};
+class TraceImport : public test::TempTraceDir {
+protected:
+    /// The reason of the TraceError that reading `text` as `format` throws, or "no error".
+    std::string traceError(const std::string& text, TraceFormat format) {
+        try {
+            pages(write("t.trace", text), format);
+        } catch (const TraceError& e) {
+            return e.reason();
+        }
+        return "no error";
+    }
+};
 
 TEST_F(TraceImport, LackeyTraceGivesEveryPageInOrderWithModifyAsLoadThenStore) {
     const auto path = write("t.lackey", kLackey);
@@ -88,6 +99,41 @@ TEST_F(TraceImport, LackeyBadAddressAndSizeAreErrors) {
         const auto path = write("bad.lackey", std::string(line) + "\n");
         EXPECT_THROW(pages(path, TraceFormat::Lackey), TraceError) << line;
     }
+}
+
+TEST_F(TraceImport, NumbersUpTo64BitsAndNoMore) {
+    const std::string badAddress = "expected a hexadecimal address (at most 64 bits)";
+    const std::string badSize = "expected a decimal size of at most 1048576 bytes after ','";
+    EXPECT_EQ(traceError(" L ffffffffffffffff,1\n", TraceFormat::Lackey), "no error");
+    EXPECT_EQ(traceError(" L 00000000000000001234,1\n", TraceFormat::Lackey), "no error");
+    EXPECT_EQ(traceError(" L 10000000000000000,1\n", TraceFormat::Lackey), badAddress);
+    EXPECT_EQ(traceError(" L ,1\n", TraceFormat::Lackey), badAddress);
+    EXPECT_EQ(traceError(" L 1000,1048576\n", TraceFormat::Lackey), "no error");
+    EXPECT_EQ(traceError(" L 1000,1048577\n", TraceFormat::Lackey), badSize);
+    EXPECT_EQ(traceError(" L 1000,18446744073709551616\n", TraceFormat::Lackey), badSize);
+    EXPECT_EQ(traceError(" L 1000,+4\n", TraceFormat::Lackey), badSize);
+    EXPECT_EQ(records(write("r.lackey", " L 1000,0004\n"), TraceFormat::Lackey)[0].size, 4u);
+
+    const std::string badListed = "expected an address (0x... hex or decimal, at most 64 bits)";
+    EXPECT_EQ(traceError("18446744073709551615\n0xffffffffffffffff\n", TraceFormat::Addr),
+              "no error");
+    EXPECT_EQ(traceError("18446744073709551616\n", TraceFormat::Addr), badListed);
+    EXPECT_EQ(traceError("99999999999999999999999\n", TraceFormat::Addr), badListed);
+    EXPECT_EQ(traceError("0x10000000000000000\n", TraceFormat::Addr), badListed);
+    EXPECT_EQ(traceError("0x\n", TraceFormat::Addr), badListed);
+    EXPECT_EQ(traceError("+12\n", TraceFormat::Addr), badListed);
+
+    EXPECT_EQ(traceError("18446744073709551615,1\n", TraceFormat::Refs), "no error");
+    try {
+        pages(write("big.refs", "1,2\n3,18446744073709551616,4\n"), TraceFormat::Refs);
+        FAIL() << "no error";
+    } catch (const TraceError& e) {
+        EXPECT_EQ(e.line(), 2u);
+        EXPECT_EQ(e.reason(), "page number larger than 2^64-1");
+        EXPECT_EQ(e.lineText(), "3,18446744073709551616,4");
+    }
+    EXPECT_EQ(traceError("1,99999999999999999999999999\n", TraceFormat::Refs),
+              "page number larger than 2^64-1");
 }
 
 TEST_F(TraceImport, TruncatedLastLineIsReported) {

@@ -1,104 +1,227 @@
 #include "pfviz/json/JsonPositions.h"
 
 #include <algorithm>
-#include <charconv>
-#include <limits>
-#include <system_error>
-#include <unordered_set>
+#include <iterator>
+#include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace pfviz::json {
 
 namespace {
 
+using nlohmann::json;
+
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+bool isHexDigit(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+/// How far nlohmann's lexer has read, shared by the iterators it was given.
+struct ReadCursor {
+    const char* next = nullptr;  // the next byte the lexer will take from the input
+    bool atEnd = false;          // the lexer asked for a byte past the last one
+};
+
+/// A char iterator over the text that tells a ReadCursor how far nlohmann has read.
+/// nlohmann's iterator_input_adapter takes each byte with `*it` and `++it` after checking
+/// `it != last`. Copies share the cursor: only the adapter's current iterator is ever advanced.
+class CountingIterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    CountingIterator(const char* at, ReadCursor* cursor) : m_at(at), m_cursor(cursor) {}
+
+    reference operator*() const { return *m_at; }
+    CountingIterator& operator++() {
+        m_cursor->next = ++m_at;
+        return *this;
     }
+    CountingIterator operator++(int) {
+        CountingIterator before = *this;
+        ++*this;
+        return before;
+    }
+    friend bool operator==(const CountingIterator& a, const CountingIterator& b) {
+        if (a.m_at != b.m_at) return false;
+        a.m_cursor->atEnd = true;  // only ever compared with the end iterator
+        return true;
+    }
+
+private:
+    const char* m_at;
+    ReadCursor* m_cursor;
+};
+
+/// "found 'x'", "found byte 0x01" or "found end of input" for the byte at `offset`.
+std::string foundText(std::string_view text, std::size_t offset) {
+    if (offset >= text.size()) return "found end of input";
+    const char c = text[offset];
+    if (c > ' ' && c < 0x7F) return std::string("found '") + c + '\'';
+    static constexpr std::string_view kHex = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(c);
+    return std::string("found byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF];
 }
 
-/// Length of the well-formed UTF-8 sequence (RFC 3629, as nlohmann checks it) starting at
-/// `pos`, whose first byte is >= 0x80; 0 if it is ill-formed.
-std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
-    const auto byte = [&](std::size_t i) -> unsigned {
-        return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i]) : 0u;
-    };
-    const auto inRange = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-    const unsigned b0 = byte(0);
-    if (inRange(b0, 0xC2, 0xDF)) return inRange(byte(1), 0x80, 0xBF) ? 2 : 0;
-    unsigned lo = 0x80;
-    unsigned hi = 0xBF;
-    std::size_t length = 0;
-    if (b0 == 0xE0) {
-        lo = 0xA0, length = 3;
-    } else if (inRange(b0, 0xE1, 0xEC) || b0 == 0xEE || b0 == 0xEF) {
-        length = 3;
-    } else if (b0 == 0xED) {
-        hi = 0x9F, length = 3;
-    } else if (b0 == 0xF0) {
-        lo = 0x90, length = 4;
-    } else if (inRange(b0, 0xF1, 0xF3)) {
-        length = 4;
-    } else if (b0 == 0xF4) {
-        hi = 0x8F, length = 4;
-    } else {
-        return 0;
+/// nlohmann rejects a UTF-8 sequence at its first bad byte (`offset`); the sequence starts at
+/// the lead byte before it if that lead announced a sequence reaching `offset`.
+std::size_t utf8SequenceStart(std::string_view text, std::size_t offset) {
+    for (std::size_t back = 1; back <= 3 && back <= offset; ++back) {
+        const auto b = static_cast<unsigned char>(text[offset - back]);
+        if (b >= 0x80 && b < 0xC0) continue;  // a continuation byte
+        const std::size_t length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return length > back ? offset - back : offset;
     }
-    if (!inRange(byte(1), lo, hi)) return 0;
-    for (std::size_t i = 2; i < length; ++i) {
-        if (!inRange(byte(i), 0x80, 0xBF)) return 0;
+    return offset;
+}
+
+/// nlohmann's explanation without "[json.exception.parse_error.101] parse error at line 3,
+/// column 5: " and without "; last read: '...'" (which echoes raw input: possibly long, possibly
+/// invalid UTF-8). What remains is ASCII text written by nlohmann.
+std::string cleanParseMessage(std::string_view what) {
+    if (what.starts_with("[json.exception.")) {
+        const auto bracket = what.find("] ");
+        if (bracket != std::string_view::npos) what.remove_prefix(bracket + 2);
     }
-    return length;
+    if (what.starts_with("parse error")) {
+        const auto colon = what.find(": ");
+        if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
+    }
+    std::string message(what);
+    const auto lastRead = message.find("; last read: '");
+    if (lastRead != std::string::npos) {
+        // The echo is followed by nothing or by "; expected <token name>", whose names never
+        // contain "'; expected ".
+        const auto expected = message.rfind("'; expected ");
+        if (expected != std::string::npos && expected > lastRead) {
+            message.erase(lastRead, expected + 1 - lastRead);
+        } else {
+            message.erase(lastRead);
+        }
+    }
+    return message;
+}
+
+/// The parts of nlohmann's syntax error message (parse_error.101):
+///   "... syntax error while parsing <context> - unexpected <token>[; expected <token>]"
+///   "... syntax error while parsing <context> - <lexer error>; last read: '<echo>'[; expected
+///   <token>]"
+struct ParseMessage {
+    std::string_view context;     // "value", "object key", "object separator", "array", "object"
+    std::string_view lexerError;  // empty when the token was complete but unexpected
+    bool expectsEnd = false;      // "; expected end of input": text after the root value
+};
+
+std::optional<ParseMessage> splitParseMessage(std::string_view what) {
+    static constexpr std::string_view kIntro = "syntax error while parsing ";
+    const auto intro = what.find(kIntro);
+    if (intro == std::string_view::npos) return std::nullopt;
+    std::string_view rest = what.substr(intro + kIntro.size());
+    const auto dash = rest.find(" - ");
+    if (dash == std::string_view::npos) return std::nullopt;
+    ParseMessage message;
+    message.context = rest.substr(0, dash);
+    rest.remove_prefix(dash + 3);
+    message.expectsEnd = rest.ends_with("; expected end of input");
+    if (!rest.starts_with("unexpected ")) {
+        message.lexerError = rest.substr(0, rest.find("; last read: '"));
+    }
+    return message;
 }
 
 }  // namespace
 
-/// The single pass over the text. Iterative: an explicit stack of open arrays/objects replaces
-/// recursion, so the depth limit only bounds memory, not the C++ stack.
-class JsonPositions::Scanner {
+/// The SAX handler of nlohmann::json::sax_parse: records a node per value (and builds the
+/// document when asked to), finds duplicate keys and too deep nesting, and turns nlohmann's
+/// error into a position and a message.
+///
+/// Where a token starts: at each event the lexer has just read the event's token ('{', '[',
+/// ']', '}', a key or a scalar), and had to read one byte more only after a number. Between the
+/// end of the previous event's token and the start of this one there are only blanks and at
+/// most one ',' or ':' (tokens without an event). So each start is found by skipping those
+/// forward from the previous token's end, which also visits every line break exactly once
+/// (tokens of valid JSON contain none).
+class JsonPositions::Builder {
 public:
-    Scanner(std::string_view text, JsonPositions& out)
-        : m_text(text), m_out(out), m_indexing(text.size() < kNone) {
+    Builder(std::string_view text, JsonPositions& out, nlohmann::json* root)
+        : m_text(text), m_out(out), m_root(root), m_indexing(text.size() < kNone) {
         m_out.m_truncated = !m_indexing;
         if (m_indexing) m_out.m_lineStarts.push_back(0);
     }
 
     void run() {
-        scan();
-        // Close what a syntax error left open, so that everything scanned can be looked up.
+        if (m_text.starts_with("\xEF\xBB\xBF")) m_scanned = 3;  // nlohmann skips the BOM
+        m_cursor.next = m_text.data();
+        const CountingIterator first(m_text.data(), &m_cursor);
+        const CountingIterator last(m_text.data() + m_text.size(), &m_cursor);
+        if (json::sax_parse(first, last, this)) {
+            // nlohmann stops at a NUL byte as if the text ended there; nothing may follow.
+            const std::size_t after = skipGap(false);
+            if (after < m_text.size()) {
+                syntaxError(after, "expected end of input after the JSON value, " +
+                                       foundText(m_text, after));
+            } else {
+                m_out.m_wellFormed = true;
+            }
+        }
+        if (!m_out.m_wellFormed && m_root != nullptr) *m_root = nullptr;
+        // Close what an error left open, so that everything parsed can be looked up and
+        // duplicates in open objects are found.
         while (!m_stack.empty())
             closeContainer();
-        if (m_duplicateOffset != kNone) {
-            m_out.m_duplicate =
-                Finding{std::move(m_duplicatePath), m_out.positionOfOffset(m_duplicateOffset),
-                        std::move(m_duplicateKey)};
+        finishFindings();
+    }
+
+    // --- nlohmann's SAX interface ---
+    bool null() { return scalar(nullptr, false); }
+    bool boolean(bool value) { return scalar(value, false); }
+    bool number_integer(json::number_integer_t value) { return scalar(value, true); }
+    bool number_unsigned(json::number_unsigned_t value) { return scalar(value, true); }
+    bool number_float(json::number_float_t value, const json::string_t& /*text*/) {
+        return scalar(value, true);
+    }
+    bool string(json::string_t& value) { return scalar(value, false); }
+    bool binary(json::binary_t& /*value*/) { return false; }  // not in JSON text
+    bool start_object(std::size_t /*elements*/) { return open(Kind::Object); }
+    bool start_array(std::size_t /*elements*/) { return open(Kind::Array); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(json::string_t& name) {
+        const std::size_t start = skipGap(true);
+        m_scanned = consumed();
+        m_last = Event::Key;
+        if (m_indexing) {
+            m_keyOffset = static_cast<std::uint32_t>(start);
+            m_keyBegin = static_cast<std::uint32_t>(m_out.m_keyText.size());
+            m_keyLength = static_cast<std::uint32_t>(name.size());
+            m_out.m_keyText += name;
         }
+        if (m_root != nullptr) m_member = &(*m_refs.back())[name];
+        return true;
+    }
+
+    bool parse_error(std::size_t byte, const std::string& /*lastToken*/,
+                     const json::exception& error) {
+        if (error.id == 406) {  // out_of_range.406: a number too large for a double
+            numberOverflow();
+        } else {
+            describeSyntaxError(byte, error.what());
+        }
+        return false;
     }
 
 private:
+    enum class Event : std::uint8_t { None, Open, Key, Value };
+
     struct Frame {
         Kind kind;
         std::uint32_t node;        // the container's node (kNone when not indexing)
@@ -106,81 +229,103 @@ private:
         std::uint32_t count;       // number of children so far
     };
 
-    void scan() {
-        if (!m_text.empty() && m_text[0] == '\xEF') {
-            if (m_text.substr(0, 3) != "\xEF\xBB\xBF") {
-                fail("incomplete UTF-8 byte order mark");
-                return;
-            }
-            m_pos = 3;
-        }
-        skipWhitespace();
-        if (!scanDocument()) return;
-        skipWhitespace();
-        if (!atEnd()) {
-            expected("end of input after the JSON value");
-            return;
-        }
-        m_out.m_wellFormed = true;
-    }
+    std::size_t consumed() const { return static_cast<std::size_t>(m_cursor.next - m_text.data()); }
 
-    /// Records a syntax error at m_pos; returns false for `return fail(...)`.
-    bool fail(std::string message) {
-        m_out.m_syntaxError = Finding{"", here(), "syntax error: " + std::move(message)};
-        return false;
-    }
-
-    /// fail("expected <what>, found <what is at m_pos>").
-    bool expected(std::string_view what) {
-        std::string message = "expected " + std::string(what) + ", found ";
-        if (atEnd()) {
-            message += "end of input";
-        } else if (const char c = peek(); c > ' ' && c < 0x7F) {
-            message += '\'';
-            message += c;
-            message += '\'';
-        } else {
-            static constexpr std::string_view kHex = "0123456789ABCDEF";
-            const auto byte = static_cast<unsigned char>(c);
-            message += "byte 0x";
-            message += kHex[byte >> 4];
-            message += kHex[byte & 0xF];
-        }
-        return fail(std::move(message));
-    }
-
-    bool atEnd() const { return m_pos >= m_text.size(); }
-    char peek() const { return m_text[m_pos]; }
-    TextPos here() const { return {m_line, m_pos - m_lineStart + 1}; }
-
-    void skipWhitespace() {
-        while (m_pos < m_text.size()) {
-            const char c = m_text[m_pos];
-            if (c == ' ' || c == '\t') {
-                ++m_pos;
-            } else if (c == '\n') {
-                newLineAfter(m_pos++);
-            } else if (c == '\r') {
-                if (m_pos + 1 >= m_text.size() || m_text[m_pos + 1] != '\n') newLineAfter(m_pos);
-                ++m_pos;
-            } else {
+    /// Skips blanks (and ',' and ':' if `separators`) from m_scanned, recording line breaks;
+    /// returns the offset of the next byte, which becomes m_scanned.
+    std::size_t skipGap(bool separators) {
+        std::size_t i = m_scanned;
+        for (; i < m_text.size(); ++i) {
+            const char c = m_text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= m_text.size() || m_text[i + 1] != '\n'))) {
+                newLineAt(i + 1);
+            } else if (!(c == ' ' || c == '\t' || c == '\r' ||
+                         (separators && (c == ',' || c == ':')))) {
                 break;
             }
         }
+        return m_scanned = i;
     }
 
-    void newLineAfter(std::size_t breakPos) {
-        ++m_line;
-        m_lineStart = breakPos + 1;
-        if (m_indexing) m_out.m_lineStarts.push_back(static_cast<std::uint32_t>(m_lineStart));
+    /// Records the line breaks before `offset` (beyond m_scanned), for an error's position.
+    void recordLinesTo(std::size_t offset) {
+        for (std::size_t i = m_scanned; i < offset && i < m_text.size(); ++i) {
+            const char c = m_text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= m_text.size() || m_text[i + 1] != '\n'))) {
+                newLineAt(i + 1);
+            }
+        }
+        m_scanned = std::max(m_scanned, std::min(offset, m_text.size()));
     }
 
-    /// Adds the node of the value starting at m_pos as the next child of the innermost container
-    /// (with the key just scanned, for an object member).
-    void addNode(Kind kind) {
+    void newLineAt(std::size_t lineStart) {
+        if (m_indexing) m_out.m_lineStarts.push_back(static_cast<std::uint32_t>(lineStart));
+    }
+
+    TextPos positionAt(std::size_t offset) {
+        if (!m_indexing) return positionOf(m_text, offset);
+        recordLinesTo(offset);
+        return m_out.positionOfOffset(static_cast<std::uint32_t>(offset));
+    }
+
+    template <typename Value>
+    bool scalar(Value&& value, bool number) {
+        const std::size_t start = skipGap(true);
+        // After a number the lexer has read the byte that ended it, unless the text ended.
+        m_scanned = number && !m_cursor.atEnd ? consumed() - 1 : consumed();
+        m_last = Event::Value;
+        addNode(Kind::Scalar, start);
+        if (m_root != nullptr) place(std::forward<Value>(value));
+        return true;
+    }
+
+    bool open(Kind kind) {
+        const std::size_t start = skipGap(true);
+        m_scanned = start + 1;
+        m_last = Event::Open;
+        if (m_stack.size() >= static_cast<std::size_t>(kMaxDepth)) {
+            m_tooDeepOffset = start;
+            return false;  // stops the parse
+        }
+        addNode(kind, start);
+        const std::uint32_t node =
+            m_indexing ? static_cast<std::uint32_t>(m_out.m_nodes.size() - 1) : kNone;
+        m_stack.push_back({kind, node, m_pending.size(), 0});
+        if (m_root != nullptr) {
+            m_refs.push_back(
+                place(kind == Kind::Object ? json::value_t::object : json::value_t::array));
+        }
+        return true;
+    }
+
+    bool close() {
+        m_scanned = skipGap(false) + 1;
+        m_last = Event::Value;
+        closeContainer();
+        if (m_root != nullptr) m_refs.pop_back();
+        return true;
+    }
+
+    /// Puts a value where nlohmann's own DOM parser would: the root, the next array element or
+    /// the member whose key came last (a repeated key keeps the last value, as in nlohmann).
+    template <typename Value>
+    nlohmann::json* place(Value&& value) {
+        if (m_refs.empty()) {
+            *m_root = nlohmann::json(std::forward<Value>(value));
+            return m_root;
+        }
+        nlohmann::json& parent = *m_refs.back();
+        if (parent.is_array()) return &parent.emplace_back(std::forward<Value>(value));
+        *m_member = nlohmann::json(std::forward<Value>(value));
+        return m_member;
+    }
+
+    /// Adds the node of the value starting at `offset` as the next child of the innermost
+    /// container (with the key just read, for an object member).
+    void addNode(Kind kind, std::size_t offset) {
         if (!m_indexing) return;
         const auto index = static_cast<std::uint32_t>(m_out.m_nodes.size());
-        m_out.m_nodes.push_back(Node{static_cast<std::uint32_t>(m_pos), m_keyOffset, m_keyBegin,
+        m_out.m_nodes.push_back(Node{static_cast<std::uint32_t>(offset), m_keyOffset, m_keyBegin,
                                      m_keyLength, 0, 0, kind});
         m_keyOffset = kNone;
         m_keyBegin = m_keyLength = 0;
@@ -206,104 +351,6 @@ private:
             }
         }
         return path;
-    }
-
-    /// Scans the value at m_pos (whitespace already skipped) and everything inside it.
-    bool scanDocument() {
-        for (;;) {
-            if (!scanValueStart()) return false;
-            if (!m_enteredContainer && !finishValues()) return false;
-            if (m_stack.empty()) return true;
-        }
-    }
-
-    /// Scans a scalar completely, or opens a container and positions m_pos on its first
-    /// member/element value (m_enteredContainer = true). An empty container is scanned
-    /// completely.
-    bool scanValueStart() {
-        m_enteredContainer = false;
-        if (atEnd()) return expected("a value");
-        const char c = peek();
-        switch (c) {
-            case '{':
-                return openContainer(Kind::Object);
-            case '[':
-                return openContainer(Kind::Array);
-            case '"':
-                addNode(Kind::Scalar);
-                return scanString(nullptr);
-            case 't':
-                addNode(Kind::Scalar);
-                return scanLiteral("true");
-            case 'f':
-                addNode(Kind::Scalar);
-                return scanLiteral("false");
-            case 'n':
-                addNode(Kind::Scalar);
-                return scanLiteral("null");
-            default:
-                if (c != '-' && !isDigit(c)) return expected("a value");
-                addNode(Kind::Scalar);
-                return scanNumber();
-        }
-    }
-
-    bool openContainer(Kind kind) {
-        if (m_stack.size() >= static_cast<std::size_t>(kMaxDepth)) {
-            m_out.m_tooDeep = here();
-            return false;
-        }
-        addNode(kind);
-        const std::uint32_t node =
-            m_indexing ? static_cast<std::uint32_t>(m_out.m_nodes.size() - 1) : kNone;
-        m_stack.push_back({kind, node, m_pending.size(), 0});
-        ++m_pos;
-        skipWhitespace();
-        if (!atEnd() && peek() == (kind == Kind::Object ? '}' : ']')) {
-            ++m_pos;
-            closeContainer();
-            return true;  // an empty container is a complete value
-        }
-        m_enteredContainer = true;
-        return kind == Kind::Object ? beginMember() : true;
-    }
-
-    /// After a complete value: closes containers and moves to the next member/element. Returns
-    /// with m_pos on the next value to scan, or with an empty stack when the root is complete.
-    bool finishValues() {
-        while (!m_stack.empty()) {
-            skipWhitespace();
-            const bool object = m_stack.back().kind == Kind::Object;
-            const char c = atEnd() ? '\0' : peek();
-            if (c == ',') {
-                ++m_pos;
-                skipWhitespace();
-                return object ? beginMember() : true;
-            }
-            if (atEnd() || c != (object ? '}' : ']')) {
-                return expected(object ? "',' or '}' after an object member"
-                                       : "',' or ']' after an array element");
-            }
-            ++m_pos;
-            closeContainer();
-        }
-        return true;
-    }
-
-    /// Scans a key and its colon; the key goes to the member's node (see addNode).
-    bool beginMember() {
-        if (atEnd() || peek() != '"') return expected("a string key");
-        const auto keyOffset = static_cast<std::uint32_t>(m_pos);
-        const std::size_t keyBegin = m_out.m_keyText.size();
-        if (!scanString(m_indexing ? &m_out.m_keyText : nullptr)) return false;
-        skipWhitespace();
-        if (atEnd() || peek() != ':') return expected("':' after the key");
-        ++m_pos;
-        skipWhitespace();
-        m_keyOffset = keyOffset;
-        m_keyBegin = static_cast<std::uint32_t>(keyBegin);
-        m_keyLength = static_cast<std::uint32_t>(m_out.m_keyText.size() - keyBegin);
-        return true;
     }
 
     /// Moves the children of the innermost container from m_pending to m_children. Members are
@@ -347,215 +394,184 @@ private:
         m_duplicatePath = member(pathAt(m_stack.size() - 1), m_duplicateKey);
     }
 
-    bool scanLiteral(std::string_view word) {
-        for (const char c : word) {
-            if (atEnd() || peek() != c)
-                return fail("invalid literal: expected true, false or null");
-            ++m_pos;
-        }
-        return true;
+    /// nlohmann refused a number (out_of_range.406) just read: it is the next value, and the
+    /// lexer has read one byte past it unless the text ended.
+    void numberOverflow() {
+        const std::size_t start = skipGap(true);
+        const std::size_t end = m_cursor.atEnd ? consumed() : consumed() - 1;
+        addNode(Kind::Scalar, start);
+        m_overflow =
+            Pending{start, pathAt(m_stack.size()),
+                    std::string(m_text.substr(start, std::min<std::size_t>(end - start, 40)))};
     }
 
-    /// m_pos is on the opening quote; on success it is after the closing quote. Checks escapes,
-    /// surrogate pairs and UTF-8; appends the decoded string to `decoded` if given.
-    bool scanString(std::string* decoded) {
-        ++m_pos;
-        while (m_pos < m_text.size()) {
-            const char c = m_text[m_pos];
-            const auto u = static_cast<unsigned char>(c);
-            if (c == '"') {
-                ++m_pos;
-                return true;
+    void syntaxError(std::size_t offset, std::string message) {
+        m_syntax = Pending{offset, "", "syntax error: " + std::move(message)};
+    }
+
+    /// Where the token that nlohmann refused starts: after blanks and, where the parser has
+    /// consumed one since the last event, a ',' (between members or elements) or ':' (after a
+    /// key).
+    std::size_t refusedTokenStart(const ParseMessage& message) {
+        const bool inValue = message.context == "value" && !message.expectsEnd;
+        const bool separator = (inValue && (m_last == Event::Key || m_last == Event::Value)) ||
+                               (message.context == "object key" && m_last == Event::Value);
+        std::size_t start = skipGap(false);
+        if (separator && start < m_text.size() && (m_text[start] == ',' || m_text[start] == ':')) {
+            m_scanned = start + 1;
+            start = skipGap(false);
+        }
+        return start;
+    }
+
+    /// Turns nlohmann's syntax error (at 1-based `byte`, the last byte its lexer read) into a
+    /// position and one of the messages documented in JsonReader.h.
+    void describeSyntaxError(std::size_t byte, std::string_view what) {
+        const std::size_t last = std::min(byte > 0 ? byte - 1 : 0, m_text.size());
+        const auto message = splitParseMessage(what);
+        if (!message) {
+            m_syntax = Pending{last, "", cleanParseMessage(what)};
+            return;
+        }
+        const std::size_t token = refusedTokenStart(*message);
+        const std::string_view context = message->context;
+        const std::string found = foundText(m_text, token);
+        // A lexer error in a value, or in a key string, is reported for itself; any other
+        // refused token by what was expected instead of it.
+        const bool badString = context == "object key" && !message->lexerError.empty() &&
+                               token < m_text.size() && m_text[token] == '"';
+        if (context == "value" && message->expectsEnd) {
+            syntaxError(token, "expected end of input after the JSON value, " + found);
+        } else if (badString || (context == "value" && !message->lexerError.empty())) {
+            // A value that starts well but is refused later is still a value of its container
+            // (it can complete a duplicate key, which is reported first when it comes first).
+            if (!badString && token < m_text.size() &&
+                std::string_view("\"-0123456789tfn").find(m_text[token]) !=
+                    std::string_view::npos) {
+                addNode(Kind::Scalar, token);
             }
-            if (c == '\\') {
-                if (!scanEscape(decoded)) return false;
-            } else if (u < 0x20) {
-                return fail("control character in a string (write it as an escape such as \\n)");
-            } else if (u < 0x80) {
-                if (decoded) decoded->push_back(c);
-                ++m_pos;
-            } else {
-                const std::size_t length = utf8SequenceLength(m_text, m_pos);
-                if (length == 0) return fail("invalid UTF-8 in a string");
-                if (decoded) decoded->append(m_text.substr(m_pos, length));
-                m_pos += length;
-            }
-        }
-        return fail("unterminated string (missing closing quote)");
-    }
-
-    bool scanEscape(std::string* decoded) {
-        ++m_pos;  // the backslash
-        if (atEnd()) return fail("unterminated string (missing closing quote)");
-        const char c = m_text[m_pos++];
-        char simple = 0;
-        switch (c) {
-            case '"':
-            case '\\':
-            case '/':
-                simple = c;
-                break;
-            case 'b':
-                simple = '\b';
-                break;
-            case 'f':
-                simple = '\f';
-                break;
-            case 'n':
-                simple = '\n';
-                break;
-            case 'r':
-                simple = '\r';
-                break;
-            case 't':
-                simple = '\t';
-                break;
-            case 'u': {
-                std::uint32_t cp = 0;
-                if (!scanHex4(cp)) return false;
-                if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    m_pos -= 6;
-                    return fail("unpaired surrogate \\u" +
-                                std::string(m_text.substr(m_pos + 2, 4)));
-                }
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    const char* const kNeedLow =
-                        "a surrogate \\uD800-\\uDBFF must be followed by \\uDC00-\\uDFFF";
-                    std::uint32_t low = 0;
-                    if (m_text.substr(m_pos, 2) != "\\u") return fail(kNeedLow);
-                    m_pos += 2;
-                    if (!scanHex4(low)) return false;
-                    if (low < 0xDC00 || low > 0xDFFF) {
-                        m_pos -= 6;
-                        return fail(kNeedLow);
-                    }
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                }
-                if (decoded) appendUtf8(*decoded, cp);
-                return true;
-            }
-            default:
-                --m_pos;
-                return fail(
-                    "invalid escape in a string (expected one of \\\" \\\\ \\/ \\b \\f "
-                    "\\n \\r \\t \\uXXXX)");
-        }
-        if (decoded) decoded->push_back(simple);
-        return true;
-    }
-
-    bool scanHex4(std::uint32_t& value) {
-        value = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int digit = atEnd() ? -1 : hexValue(peek());
-            if (digit < 0) return expected("4 hex digits after \\u");
-            value = value * 16 + static_cast<std::uint32_t>(digit);
-            ++m_pos;
-        }
-        return true;
-    }
-
-    /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-    bool scanNumber() {
-        const std::size_t start = m_pos;
-        const TextPos startPos = here();
-        if (peek() == '-') ++m_pos;
-        if (atEnd() || !isDigit(peek())) return expected("a digit after '-'");
-        const std::size_t intStart = m_pos;
-        if (peek() == '0') {
-            ++m_pos;
+            describeLexerError(message->lexerError, token, last, what);
+        } else if (context == "value") {
+            syntaxError(token, "expected a value, " + found);
+        } else if (context == "object key") {
+            syntaxError(token, "expected a string key, " + found);
+        } else if (context == "object separator") {
+            syntaxError(token, "expected ':' after the key, " + found);
+        } else if (context == "array") {
+            syntaxError(token, "expected ',' or ']' after an array element, " + found);
+        } else if (context == "object") {
+            syntaxError(token, "expected ',' or '}' after an object member, " + found);
         } else {
-            skipDigits();
+            m_syntax = Pending{last, "", cleanParseMessage(what)};
         }
-        const std::size_t intDigits = m_pos - intStart;
-        bool hasExponent = false;
-        if (!atEnd() && peek() == '.') {
-            ++m_pos;
-            if (atEnd() || !isDigit(peek())) return expected("a digit after the decimal point");
-            skipDigits();
+    }
+
+    /// nlohmann's lexer refused the token starting at `token`; it stopped at `last`.
+    void describeLexerError(std::string_view error, std::size_t token, std::size_t last,
+                            std::string_view what) {
+        const auto is = [&](std::string_view prefix) { return error.starts_with(prefix); };
+        if (is("invalid literal")) {
+            const char c = token < m_text.size() ? m_text[token] : '\0';
+            if (c == 't' || c == 'f' || c == 'n') {
+                syntaxError(last, "invalid literal: expected true, false or null");
+            } else {
+                syntaxError(token, "expected a value, " + foundText(m_text, token));
+            }
+        } else if (is("invalid string: control character")) {
+            syntaxError(last, "control character in a string (write it as an escape such as \\n)");
+        } else if (is("invalid string: ill-formed UTF-8 byte")) {
+            syntaxError(utf8SequenceStart(m_text, last), "invalid UTF-8 in a string");
+        } else if (is("invalid string: missing closing quote") ||
+                   (is("invalid string: forbidden character after backslash") &&
+                    last >= m_text.size())) {
+            syntaxError(last, "unterminated string (missing closing quote)");
+        } else if (is("invalid string: forbidden character after backslash")) {
+            syntaxError(last,
+                        "invalid escape in a string (expected one of \\\" \\\\ \\/ \\b \\f \\n "
+                        "\\r \\t \\uXXXX)");
+        } else if (is("invalid string: '\\u' must be followed by 4 hex digits")) {
+            syntaxError(last, "expected 4 hex digits after \\u, " + foundText(m_text, last));
+        } else if (is("invalid string: surrogate U+DC00..U+DFFF must follow")) {
+            // nlohmann stopped on the last hex digit of the escape.
+            const std::size_t escape = last >= 5 ? last - 5 : 0;
+            syntaxError(escape, "unpaired surrogate " + std::string(m_text.substr(escape, 6)));
+        } else if (is("invalid string: surrogate U+D800..U+DBFF must be followed by")) {
+            // At the end of the high surrogate's escape: nlohmann stopped on the byte there if
+            // it is not '\', on the byte after a '\' that is not 'u', or on the last hex digit
+            // of a \uXXXX that is not a low surrogate.
+            std::size_t at = last;
+            if (last >= 5 && m_text.substr(last - 5, 2) == "\\u" &&
+                std::all_of(m_text.begin() + static_cast<std::ptrdiff_t>(last - 3),
+                            m_text.begin() + static_cast<std::ptrdiff_t>(last + 1), isHexDigit)) {
+                at = last - 5;
+            } else if (last >= 1 && m_text[last - 1] == '\\') {
+                at = last - 1;
+            }
+            syntaxError(at, "a surrogate \\uD800-\\uDBFF must be followed by \\uDC00-\\uDFFF");
+        } else if (is("invalid number; expected digit after '-'")) {
+            syntaxError(last, "expected a digit after '-', " + foundText(m_text, last));
+        } else if (is("invalid number; expected digit after '.'")) {
+            syntaxError(last,
+                        "expected a digit after the decimal point, " + foundText(m_text, last));
+        } else if (is("invalid number; expected '+', '-', or digit after exponent") ||
+                   is("invalid number; expected digit after exponent sign")) {
+            syntaxError(last, "expected a digit in the exponent, " + foundText(m_text, last));
+        } else if (is("invalid BOM")) {
+            syntaxError(0, "incomplete UTF-8 byte order mark");
+        } else {
+            m_syntax = Pending{last, "", cleanParseMessage(what)};
         }
-        if (!atEnd() && (peek() == 'e' || peek() == 'E')) {
-            hasExponent = true;
-            ++m_pos;
-            if (!atEnd() && (peek() == '+' || peek() == '-')) ++m_pos;
-            if (atEnd() || !isDigit(peek())) return expected("a digit in the exponent");
-            skipDigits();
+    }
+
+    void finishFindings() {
+        if (m_duplicateOffset != kNone) {
+            m_out.m_duplicate = Finding{std::move(m_duplicatePath), positionAt(m_duplicateOffset),
+                                        std::move(m_duplicateKey)};
         }
-        // Only an exponent or more than 308 integer digits can exceed the range of a double.
-        const std::string_view number = m_text.substr(start, m_pos - start);
-        if ((hasExponent || intDigits > 308) && !m_out.m_numberOverflow &&
-            overflowsDouble(number)) {
+        if (m_overflow) {
             m_out.m_numberOverflow =
-                Finding{pathAt(m_stack.size()), startPos, std::string(number.substr(0, 40))};
+                Finding{std::move(m_overflow->path), positionAt(m_overflow->offset),
+                        std::move(m_overflow->text)};
         }
-        return true;
+        if (m_syntax) {
+            m_out.m_syntaxError = Finding{"", positionAt(m_syntax->offset), m_syntax->text};
+        }
+        if (m_tooDeepOffset != kNoOffset) m_out.m_tooDeep = positionAt(m_tooDeepOffset);
     }
 
-    void skipDigits() {
-        while (!atEnd() && isDigit(peek()))
-            ++m_pos;
-    }
-
-    /// True if the (grammatically valid) number is too large in magnitude for a double. Numbers
-    /// too small for a double round to zero, as in nlohmann.
-    static bool overflowsDouble(std::string_view number) {
-        double value = 0;
-        const auto result = std::from_chars(number.data(), number.data() + number.size(), value);
-        if (result.ec != std::errc::result_out_of_range) return false;
-        // Out of range: overflow or underflow. Decide by the decimal exponent of the first
-        // significant digit (saturating; the exponent text can be arbitrarily long).
-        std::size_t i = number[0] == '-' ? 1 : 0;
-        std::int64_t magnitude = 0;  // the value is 0.d... * 10^magnitude (before the exponent)
-        bool seenSignificant = false;
-        bool afterPoint = false;
-        for (; i < number.size() && number[i] != 'e' && number[i] != 'E'; ++i) {
-            if (number[i] == '.') {
-                afterPoint = true;
-                continue;
-            }
-            if (!seenSignificant) {
-                if (number[i] != '0') {
-                    seenSignificant = true;
-                } else if (afterPoint) {
-                    --magnitude;
-                }
-            }
-            if (seenSignificant && !afterPoint) ++magnitude;
-        }
-        if (!seenSignificant) return false;  // zero with a huge exponent is zero
-        std::int64_t exponent = 0;
-        bool negative = false;
-        if (i < number.size()) {
-            ++i;
-            if (number[i] == '+' || number[i] == '-') negative = number[i++] == '-';
-            constexpr std::int64_t kCap = std::int64_t{1} << 40;
-            for (; i < number.size(); ++i) {
-                if (exponent < kCap) exponent = exponent * 10 + (number[i] - '0');
-            }
-        }
-        return magnitude + (negative ? -exponent : exponent) > 0;
-    }
+    /// A finding before its position is known.
+    struct Pending {
+        std::size_t offset;
+        std::string path;
+        std::string text;
+    };
+    static constexpr std::size_t kNoOffset = SIZE_MAX;
 
     std::string_view m_text;
     JsonPositions& m_out;
-    bool m_indexing;  // false for texts too large for 32-bit offsets: check only
-    std::size_t m_pos{0};
-    std::uint64_t m_line{1};
-    std::size_t m_lineStart{0};
+    nlohmann::json* m_root;  // where to build the document, or nullptr
+    bool m_indexing;         // false for texts too large for 32-bit offsets: check only
+    ReadCursor m_cursor;
+    std::size_t m_scanned{0};  // end of the last token accounted for; lines before it recorded
+    Event m_last{Event::None};
     std::vector<Frame> m_stack;
     std::vector<std::uint32_t> m_pending;  // children of the open containers, innermost last
-    std::uint32_t m_keyOffset{kNone};      // the key scanned for the next member's node
+    std::uint32_t m_keyOffset{kNone};      // the key read for the next member's node
     std::uint32_t m_keyBegin{0};
     std::uint32_t m_keyLength{0};
-    bool m_enteredContainer{false};
+    std::vector<nlohmann::json*> m_refs;  // the open containers of the document being built
+    nlohmann::json* m_member{nullptr};    // the member whose key came last
     std::uint32_t m_duplicateOffset{kNone};
     std::string m_duplicateKey;
     std::string m_duplicatePath;
+    std::optional<Pending> m_overflow;
+    std::optional<Pending> m_syntax;
+    std::size_t m_tooDeepOffset{kNoOffset};
 };
 
-JsonPositions JsonPositions::index(std::string_view text) {
+JsonPositions JsonPositions::index(std::string_view text, nlohmann::json* root) {
     JsonPositions positions;
-    Scanner(text, positions).run();
+    Builder(text, positions, root).run();
     return positions;
 }
 

@@ -55,12 +55,22 @@ private:
 ///   "duplicate key 'x'"             at the second occurrence of the key, path of the member
 ///   "number too large: 1e400"                                  at the number, path of the value
 ///   "syntax error: expected ',' or '}' after an object member, found '"'"   at the problem
-///       (found: a quoted ASCII character, "byte 0xNN" or "end of input"); others are
-///       "syntax error: invalid UTF-8 in a string", "... unterminated string (missing closing
-///       quote)", "... invalid literal: expected true, false or null", "... expected a digit
-///       after '-', found 'x'", ... (see JsonPositions.cpp). Should nlohmann refuse what the
-///       scanner accepted, nlohmann's explanation is used, without its "[json.exception...]
-///       parse error at ...: " prefix and its "; last read: '...'" echo of the input.
+///       (found: a quoted ASCII character, "byte 0xNN" or "end of input"). The others are
+///       "... expected a value, found x", "... expected a string key, found x", "... expected
+///       ':' after the key, found x", "... expected ',' or ']' after an array element, found
+///       x", "... expected end of input after the JSON value, found x" (also for a NUL byte,
+///       where nlohmann alone would stop reading), "... invalid literal: expected true, false
+///       or null", "... expected a digit after '-', found x", "... expected a digit after the
+///       decimal point, found x", "... expected a digit in the exponent, found x", "...
+///       unterminated string (missing closing quote)", "... control character in a string
+///       (write it as an escape such as \n)", "... invalid UTF-8 in a string" (at the first
+///       byte of the sequence), "... invalid escape in a string (expected one of ...)", "...
+///       expected 4 hex digits after \u, found x", "... unpaired surrogate \udc00", "... a
+///       surrogate \uD800-\uDBFF must be followed by \uDC00-\uDFFF" and "... incomplete
+///       UTF-8 byte order mark". They are made from nlohmann's parse error (its context, its
+///       lexer's message and the byte it stopped at) and the text; should nlohmann ever say
+///       something else, its explanation is used, without its "[json.exception...] parse
+///       error at ...: " prefix and its "; last read: '...'" echo of the input.
 /// When several apply, the earliest in the text is reported.
 class JsonDocument {
 public:
